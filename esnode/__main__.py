@@ -1,0 +1,49 @@
+"""`python -m esnode start|stop|status|url`: the local node's lifecycle (used by the Makefile)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+
+from esnode.node import Node, discover_url
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m esnode", description=__doc__)
+    parser.add_argument("command", choices=["start", "stop", "status", "url"])
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if os.environ.get("ES_URL") and args.command in ("start", "url"):
+        print(
+            f"ES_URL={os.environ['ES_URL']}  (from the environment; nothing started)",
+            file=sys.stderr,
+        )
+        print(f"ES_URL={os.environ['ES_URL']}")
+        return 0
+    node = Node()
+    if args.command == "start":
+        try:
+            url = node.start()
+        except RuntimeError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        state = node.state() or {}
+        print(f"Elasticsearch {state.get('version')} on {state.get('java')}", file=sys.stderr)
+        print(f"ES_URL={url}")
+        return 0
+    if args.command == "stop":
+        print("stopped" if node.stop() else "not running")
+        return 0
+    if args.command == "url":
+        print(f"ES_URL={discover_url()}")
+        return 0
+    info = node.status()
+    print(json.dumps(info, indent=2))
+    return 0 if info["running"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

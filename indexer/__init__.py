@@ -1,0 +1,1 @@
+"""The write side: crawled files in, release documents into Elasticsearch."""

@@ -1,0 +1,63 @@
+"""Bytes from a crawl to a Release: decode, recognise the format, extract, find countries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexer.extract.encoding import NotText, decode
+from indexer.extract.text_dump import parse_text
+from indexer.gazetteer import find_countries
+from indexer.release import Release
+
+#: Larger files are not press releases (a 20,000-word release is ~150 KB).
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:2048].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "<h1" in text)
+
+
+def parse_bytes(data: bytes, path: str) -> Release:
+    """Extract a release from raw bytes; never raises for bad input, returns an invalid Release."""
+    if not data.strip():
+        return Release.invalid(path, "empty file")
+    if len(data) > MAX_BYTES:
+        return Release.invalid(path, f"file too large ({len(data)} bytes > {MAX_BYTES})")
+    try:
+        text = decode(data)
+    except NotText as exc:
+        return Release.invalid(path, str(exc))
+    if _looks_like_html(text):
+        from indexer.extract.html_page import parse_html
+
+        release = parse_html(text, path)
+    else:
+        release = parse_text(text, path)
+    if release.valid:
+        release.countries = find_countries(release.title or "", release.body_text)
+    return release
+
+
+def parse_file(path: str | Path) -> Release:
+    """Read and extract one file; unreadable files become invalid Releases with the OS error."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return Release.invalid(str(path), f"cannot read file: {exc.strerror or exc}")
+    return parse_bytes(data, str(path))
+
+
+def iter_files(paths: list[str | Path]) -> list[Path]:
+    """Expand files and directories (recursively) into a sorted list of regular files."""
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            files.extend(
+                sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+            )
+        else:
+            files.append(p)
+    return files

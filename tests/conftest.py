@@ -1,0 +1,67 @@
+"""Session fixtures: one real Elasticsearch node for the whole run, a seeded test alias, the app."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+from elasticsearch import Elasticsearch
+
+from esnode import Node, ensure_node
+from indexer import aliases
+from indexer.bulk import parse_all
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def es_url() -> str:
+    """A real cluster: ES_URL, or the running local node, or one started (and stopped) here."""
+    url, started = ensure_node()
+    yield url
+    if started:
+        Node().stop()
+
+
+@pytest.fixture(scope="session")
+def es(es_url: str) -> Elasticsearch:
+    client = Elasticsearch(es_url, request_timeout=60)
+    yield client
+    client.close()
+
+
+@pytest.fixture(scope="session")
+def make_alias(es: Elasticsearch):
+    """Factory for throwaway aliases (and their indices), removed at the end of the session."""
+    made: list[str] = []
+
+    def make(prefix: str = "osce-test") -> str:
+        alias = f"{prefix}-{uuid.uuid4().hex[:8]}"
+        made.append(alias)
+        return alias
+
+    yield make
+    for alias in made:
+        es.indices.delete(index=f"{alias}-*", ignore_unavailable=True, allow_no_indices=True)
+
+
+@pytest.fixture(scope="session")
+def seeded_alias(es: Elasticsearch, make_alias) -> str:
+    """An alias holding the three seed releases."""
+    alias = make_alias()
+    aliases.reindex(es, parse_all([SEEDS]), alias)
+    return alias
+
+
+@pytest.fixture()
+def app(es_url: str, seeded_alias: str):
+    from webui import create_app
+
+    return create_app({"TESTING": True, "ES_URL": es_url, "OSCE_ALIAS": seeded_alias})
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()

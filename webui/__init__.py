@@ -1,0 +1,34 @@
+"""The read side: a Flask search page and JSON API over the `osce-releases` alias."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from flask import Flask
+
+from indexer import schema
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Application factory: config from the environment, overridden by `config`."""
+    app = Flask(__name__)
+    app.config.from_mapping(
+        ES_URL=os.environ.get("ES_URL"),
+        OSCE_ALIAS=os.environ.get("OSCE_ALIAS", schema.ALIAS),
+        ES_TIMEOUT=float(os.environ.get("OSCE_ES_TIMEOUT", "10")),
+        JSON_SORT_KEYS=False,
+    )
+    if config:
+        app.config.from_mapping(config)
+    app.json.sort_keys = False
+
+    from webui import api, errors, es, views
+    from webui.highlight import as_markup
+
+    app.add_template_filter(as_markup, "safe_fragment")
+    es.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(views.bp)
+    app.register_blueprint(api.bp)
+    return app

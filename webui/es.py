@@ -1,0 +1,29 @@
+"""One Elasticsearch client per app (like flaskr's get_db), with timeouts set."""
+
+from __future__ import annotations
+
+from elasticsearch import Elasticsearch
+from flask import Flask, current_app
+
+
+def init_app(app: Flask) -> None:
+    url = app.config.get("ES_URL")
+    if not url:
+        from esnode import discover_url
+
+        url = discover_url()
+        app.config["ES_URL"] = url
+    app.extensions["elasticsearch"] = Elasticsearch(
+        url,
+        request_timeout=app.config["ES_TIMEOUT"],
+        max_retries=1,
+        retry_on_timeout=False,
+    )
+
+
+def get_es() -> Elasticsearch:
+    return current_app.extensions["elasticsearch"]
+
+
+def alias() -> str:
+    return current_app.config["OSCE_ALIAS"]

@@ -1,0 +1,166 @@
+"""Pure query builders: SearchParams in, Elasticsearch request bodies out (no I/O here)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from webui.facets import FACETS, Facet
+from webui.params import SearchParams
+
+#: Field weights: a word in the title says more than one in the body.
+SEARCH_FIELDS = ["title^3", "title.exact^2", "body"]
+PHRASE_BOOSTS = {"title": 6.0, "body": 2.0}
+PHRASE_SLOP = 2
+#: A mild prior for fuller releases among equally good matches: weight * log10(1 + words).
+LENGTH_PRIOR = {"field": "body_words", "modifier": "log1p", "missing": 1}
+LENGTH_PRIOR_WEIGHT = 2.0
+HIGHLIGHT = {
+    "encoder": "html",
+    "pre_tags": ["<mark>"],
+    "post_tags": ["</mark>"],
+    "fields": {
+        "title": {"number_of_fragments": 0},
+        "body": {
+            "fragment_size": 200,
+            "number_of_fragments": 3,
+            "order": "score",
+            "no_match_size": 240,
+        },
+    },
+}
+SORTS: dict[str, list[Any]] = {
+    "relevance": ["_score", {"date": {"order": "desc", "missing": "_last"}}],
+    "newest": [{"date": {"order": "desc", "missing": "_last"}}, "_score"],
+    "oldest": [{"date": {"order": "asc", "missing": "_last"}}, "_score"],
+}
+
+
+def text_query(q: str) -> dict:
+    """Relevance for the words typed: all fields, most words required, phrases boosted."""
+    should: list[dict] = [
+        {"match_phrase": {field: {"query": q, "slop": PHRASE_SLOP, "boost": boost}}}
+        for field, boost in PHRASE_BOOSTS.items()
+    ]
+    relevance = {
+        "bool": {
+            "must": [
+                {
+                    "multi_match": {
+                        "query": q,
+                        "fields": SEARCH_FIELDS,
+                        "type": "most_fields",
+                        "minimum_should_match": "2<75%",
+                    }
+                }
+            ],
+            "should": should,
+        }
+    }
+    if not LENGTH_PRIOR_WEIGHT:
+        return relevance
+    return {
+        "function_score": {
+            "query": relevance,
+            "functions": [{"field_value_factor": LENGTH_PRIOR, "weight": LENGTH_PRIOR_WEIGHT}],
+            "score_mode": "sum",
+            "boost_mode": "sum",
+        }
+    }
+
+
+def facet_filter(facet: Facet, values: list[str]) -> dict:
+    """OR within one facet."""
+    return {"terms": {facet.field: [int(v) for v in values] if facet.numeric else values}}
+
+
+def _date_filter(params: SearchParams) -> dict | None:
+    if not (params.date_from or params.date_to):
+        return None
+    bounds = {}
+    if params.date_from:
+        bounds["gte"] = params.date_from
+    if params.date_to:
+        bounds["lte"] = params.date_to
+    return {"range": {"date": bounds}}
+
+
+def build_search(params: SearchParams) -> dict:
+    """The search request: query, disjunctive facets, year histogram, highlights, paging."""
+    base_filters = [f for f in [_date_filter(params)] if f]
+    query: dict = text_query(params.q) if params.q else {"match_all": {}}
+    query = {"bool": {"must": [query], "filter": base_filters}}
+    selected = {
+        f.key: facet_filter(f, params.filters[f.key]) for f in FACETS if params.filters.get(f.key)
+    }
+
+    # Disjunctive facets: each facet's counts apply every selection but its own.
+    aggs: dict[str, Any] = {}
+    for facet in FACETS:
+        others = [flt for key, flt in selected.items() if key != facet.key]
+        terms = {
+            "terms": {
+                "field": facet.field,
+                "size": facet.size,
+                "order": [{"_count": "desc"}, {"_key": "asc"}],
+            }
+        }
+        aggs[facet.key] = {"filter": {"bool": {"filter": others}}, "aggs": {"values": terms}}
+    aggs["histogram"] = {
+        "filter": {"bool": {"filter": list(selected.values())}},
+        "aggs": {
+            "years": {
+                "date_histogram": {
+                    "field": "date",
+                    "calendar_interval": "year",
+                    "format": "yyyy",
+                    "min_doc_count": 1,
+                }
+            }
+        },
+    }
+    sort = params.sort if params.q else ("oldest" if params.sort == "oldest" else "newest")
+    body: dict[str, Any] = {
+        "query": query,
+        "post_filter": {"bool": {"filter": list(selected.values())}},
+        "aggs": aggs,
+        "sort": SORTS[sort],
+        "from": params.offset,
+        "size": params.size,
+        "track_total_hits": True,
+        "highlight": HIGHLIGHT,
+        "_source": {"excludes": ["body"]},
+    }
+    if params.q:
+        body["suggest"] = {
+            "text": params.q,
+            "words": {"term": {"field": "body", "suggest_mode": "popular", "min_word_length": 4}},
+        }
+    return body
+
+
+def build_suggest(prefix: str, size: int = 8) -> dict:
+    """Title completions for the search box."""
+    completion: dict[str, Any] = {"field": "title.suggest", "size": size, "skip_duplicates": True}
+    if len(prefix) > 3:
+        completion["fuzzy"] = {"fuzziness": "AUTO"}
+    return {
+        "_source": ["title", "date"],
+        "suggest": {"titles": {"prefix": prefix, "completion": completion}},
+    }
+
+
+def build_related(doc_id: str, size: int = 5) -> dict:
+    """Releases like this one (more_like_this on title and body)."""
+    return {
+        "query": {
+            "more_like_this": {
+                "fields": ["title", "body"],
+                "like": [{"_id": doc_id}],
+                "min_term_freq": 1,
+                "min_doc_freq": 1,
+                "max_query_terms": 40,
+            }
+        },
+        "size": size,
+        "_source": ["title", "date", "place_display", "source"],
+    }

@@ -1,0 +1,101 @@
+"""Elasticsearch responses -> the JSON the API returns and the HTML pages render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import url_for
+
+from webui.facets import FACETS
+from webui.highlight import safe_fragment
+from webui.params import SearchParams
+
+
+def hit_json(hit: dict) -> dict:
+    src = hit["_source"]
+    hl = hit.get("highlight", {})
+    return {
+        "id": hit["_id"],
+        "title": src.get("title"),
+        "date": src.get("date"),
+        "place": src.get("place_display") or src.get("place"),
+        "source": src.get("source"),
+        "fields_of_work": src.get("fields_of_work", []),
+        "countries": src.get("countries", []),
+        "url": url_for("views.release", doc_id=hit["_id"]),
+        "origin": src.get("origin"),
+        "score": hit.get("_score"),
+        "highlight": {
+            "title": [safe_fragment(f) for f in hl.get("title", [])],
+            "body": [safe_fragment(f) for f in hl.get("body", [])],
+        },
+    }
+
+
+def _facets(resp: dict, params: SearchParams) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    aggs = resp.get("aggregations", {})
+    for facet in FACETS:
+        chosen = params.filters.get(facet.key, [])
+        buckets = aggs.get(facet.key, {}).get("values", {}).get("buckets", [])
+        values = [
+            {"value": str(b["key"]), "count": b["doc_count"], "selected": str(b["key"]) in chosen}
+            for b in buckets
+        ]
+        present = {v["value"] for v in values}
+        # A selected value always shows, even with no matches left, so it can be removed.
+        values.extend(
+            {"value": v, "count": 0, "selected": True} for v in chosen if v not in present
+        )
+        if facet.numeric:
+            values.sort(key=lambda v: v["value"], reverse=True)
+        out[facet.key] = values
+    return out
+
+
+def _suggestion(resp: dict, q: str) -> str | None:
+    words = resp.get("suggest", {}).get("words", [])
+    changed = False
+    tokens: list[tuple[int, int, str]] = []
+    for entry in words:
+        if entry.get("options"):
+            tokens.append((entry["offset"], entry["length"], entry["options"][0]["text"]))
+            changed = True
+    if not changed:
+        return None
+    text = q
+    for offset, length, replacement in sorted(tokens, reverse=True):
+        text = text[:offset] + replacement + text[offset + length :]
+    return text if text.lower() != q.lower() else None
+
+
+def search_json(resp: dict, params: SearchParams) -> dict[str, Any]:
+    total = resp["hits"]["total"]["value"]
+    years = resp.get("aggregations", {}).get("histogram", {}).get("years", {}).get("buckets", [])
+    suggestion = _suggestion(resp, params.q) if params.q and total < 5 else None
+    return {
+        "total": total,
+        "took_ms": resp.get("took"),
+        "page": params.page,
+        "size": params.size,
+        "hits": [hit_json(h) for h in resp["hits"]["hits"]],
+        "facets": _facets(resp, params),
+        "histogram": [{"year": b["key_as_string"], "count": b["doc_count"]} for b in years],
+        "suggestion": suggestion,
+    }
+
+
+def release_json(doc: dict) -> dict:
+    src = doc["_source"]
+    return {
+        "id": doc["_id"],
+        "title": src.get("title"),
+        "date": src.get("date"),
+        "place": src.get("place_display") or src.get("place"),
+        "source": src.get("source"),
+        "type": src.get("type"),
+        "fields_of_work": src.get("fields_of_work", []),
+        "countries": src.get("countries", []),
+        "origin": src.get("origin"),
+        "body": src.get("body", "").split("\n"),
+    }

@@ -1,0 +1,84 @@
+"""The few Elasticsearch calls the pages make, shared by the HTML views and the JSON API."""
+
+from __future__ import annotations
+
+import re
+
+from elasticsearch import NotFoundError
+
+from webui import query, results
+from webui.es import alias, get_es
+from webui.params import SearchParams
+
+_ID_RE = re.compile(r"^[0-9a-f]{20}$")
+
+
+def search(params: SearchParams) -> dict:
+    resp = get_es().search(index=alias(), body=query.build_search(params))
+    return results.search_json(resp.body, params)
+
+
+def suggest(prefix: str) -> list[dict]:
+    prefix = prefix.strip()[:100]
+    if not prefix:
+        return []
+    resp = get_es().search(index=alias(), body=query.build_suggest(prefix))
+    options = resp.body.get("suggest", {}).get("titles", [{}])[0].get("options", [])
+    return [
+        {"id": o["_id"], "title": o["_source"].get("title"), "date": o["_source"].get("date")}
+        for o in options
+    ]
+
+
+def release(doc_id: str, q: str = "") -> dict | None:
+    """One release with the query's words highlighted in its full text; None if unknown."""
+    if not _ID_RE.match(doc_id):
+        return None
+    try:
+        doc = get_es().get(index=alias(), id=doc_id)
+    except NotFoundError:
+        return None
+    data = results.release_json(doc.body)
+    data["highlight"] = {}
+    if q:
+        body = {
+            "query": {
+                "bool": {"filter": [{"ids": {"values": [doc_id]}}], "should": [query.text_query(q)]}
+            },
+            "highlight": {
+                **query.HIGHLIGHT,
+                "fields": {"title": {"number_of_fragments": 0}, "body": {"number_of_fragments": 0}},
+            },
+            "_source": False,
+        }
+        hits = get_es().search(index=alias(), body=body).body["hits"]["hits"]
+        if hits:
+            from webui.highlight import safe_fragment
+
+            hl = hits[0].get("highlight", {})
+            data["highlight"] = {
+                "title": [safe_fragment(f) for f in hl.get("title", [])],
+                "body": [safe_fragment(p) for f in hl.get("body", []) for p in f.split("\n")],
+            }
+    return data
+
+
+def related(doc_id: str) -> list[dict]:
+    resp = get_es().search(index=alias(), body=query.build_related(doc_id))
+    return [
+        {
+            "id": h["_id"],
+            "title": h["_source"].get("title"),
+            "date": h["_source"].get("date"),
+            "place": h["_source"].get("place_display"),
+        }
+        for h in resp.body["hits"]["hits"]
+    ]
+
+
+def health() -> tuple[bool, str]:
+    try:
+        status = get_es().options(request_timeout=3).cluster.health()["status"]
+    except Exception as exc:  # any transport failure means "not healthy"
+        return False, type(exc).__name__
+    return status in ("green", "yellow"), status
