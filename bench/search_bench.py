@@ -1,0 +1,363 @@
+"""Search benchmarks at scale, side by side with SQLite FTS5 (issue 9).
+
+For each scale: generate (cached) synthetic releases, reindex them, serve the API with gunicorn,
+measure Elasticsearch `took` and end-to-end `/api/search` latency for a fixed query mix, requests/s
+under concurrent clients (wrk on loopback), memory, and the same mix on SQLite FTS5.
+Results: bench/results/search-<N>.json, PNG plots, and the table in bench/README.md.
+
+    python bench/search_bench.py --scale 10000 --scale 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import shutil
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+import psutil
+from elasticsearch import Elasticsearch
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import peer_sqlite  # noqa: E402
+from esnode import discover_url  # noqa: E402
+from esnode.config import DOWNLOAD_DIR  # noqa: E402
+from indexer.bulk import parse_all  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+PY = sys.executable
+
+ONE_WORD = ["elections", "Ukraine", "trafficking", "ceasefire", "journalists", "police"]
+MULTI_WORD = [
+    "media freedom",
+    "border management training",
+    "election observation mission",
+    "human rights defenders",
+    "national minorities education",
+]
+PHRASES = ['"election observation"', '"rule of law"', '"freedom of expression"']
+MISSPELLED = ["electons", "trafficing", "tajikstan", "journalsts", "cesefire"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def percentiles(values: list[float]) -> dict:
+    if not values:
+        return {}
+    ordered = sorted(values)
+
+    def pct(p: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))], 2)
+
+    return {
+        "p50": pct(50),
+        "p95": pct(95),
+        "p99": pct(99),
+        "mean": round(statistics.mean(values), 2),
+        "n": len(values),
+    }
+
+
+def corpus(n: int) -> Path:
+    """Synthetic releases, generated once per machine (outside the clone)."""
+    out = DOWNLOAD_DIR / "bench" / f"synth-{n}"
+    marker = out / ".complete"
+    if not marker.exists():
+        shutil.rmtree(out, ignore_errors=True)
+        print(f"generating {n} synthetic releases in {out}", flush=True)
+        subprocess.run(
+            [PY, "-m", "indexer.synth", "--count", str(n), "--seed", "7", str(out)],
+            check=True,
+            cwd=ROOT,
+        )
+        marker.touch()
+    return out
+
+
+def reindex(es_url: str, alias: str, path: Path) -> dict:
+    with tempfile.NamedTemporaryFile(suffix=".json") as rep:
+        started = time.monotonic()
+        subprocess.run(
+            [
+                PY,
+                "-m",
+                "indexer",
+                "reindex",
+                str(path),
+                "--alias",
+                alias,
+                "--es-url",
+                es_url,
+                "--report",
+                rep.name,
+            ],
+            check=True,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+        )
+        wall = time.monotonic() - started
+        report = json.loads(Path(rep.name).read_text())
+    return {
+        "indexed": report["indexed"],
+        "seconds": round(wall, 2),
+        "docs_per_s": round(report["indexed"] / wall, 1),
+    }
+
+
+def query_mix(facets: dict) -> list[dict]:
+    """The fixed mix: words, phrases, misspellings, 1–3 facet filters, date range, date sort."""
+    top = {k: [v["value"] for v in facets.get(k, [])] for k in facets}
+    fow, country, source, year = (
+        top.get(k) or [""] for k in ("fields_of_work", "country", "source", "year")
+    )
+    mix: list[dict] = [{"q": q} for q in ONE_WORD + MULTI_WORD + PHRASES + MISSPELLED]
+    mix += [
+        {"q": "elections", "fields_of_work": [fow[0]]},
+        {"q": "training", "country": country[:2]},
+        {"q": "cooperation", "fields_of_work": [fow[0]], "country": [country[0]]},
+        {
+            "q": "security",
+            "fields_of_work": fow[:2],
+            "country": [country[-1]],
+            "source": [source[0]],
+        },
+        {"q": "ceasefire", "from": "2014-01-01", "to": "2016-12-31"},
+        {"q": "media", "from": "2020-01-01"},
+        {"q": "elections", "sort": "newest"},
+        {"q": "human rights", "sort": "oldest", "year": [year[0]]},
+        {"q": ""},
+        {"q": "", "country": [country[1 % len(country)]], "sort": "newest"},
+    ]
+    return mix
+
+
+def path_for(params: dict) -> str:
+    return "/api/search?" + urlencode(params, doseq=True)
+
+
+class Gunicorn:
+    """The web UI under gunicorn on loopback, as it would be deployed."""
+
+    def __init__(self, es_url: str, alias: str, workers: int = 2, threads: int = 4) -> None:
+        self.port = _free_port()
+        env = {**os.environ, "ES_URL": es_url, "OSCE_ALIAS": alias, "OSCE_RATE_LIMIT": "off"}
+        self.proc = subprocess.Popen(
+            [
+                PY,
+                "-m",
+                "gunicorn",
+                "-w",
+                str(workers),
+                "--threads",
+                str(threads),
+                "-b",
+                f"127.0.0.1:{self.port}",
+                "--log-level",
+                "warning",
+                "webui:create_app()",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
+                conn.request("GET", "/healthz")
+                if conn.getresponse().status == 200:
+                    return
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError("gunicorn did not start")
+
+    def worker_rss_mb(self) -> list[float]:
+        parent = psutil.Process(self.proc.pid)
+        return [round(c.memory_info().rss / 2**20, 1) for c in parent.children()]
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
+def latency(port: int, mix: list[dict], rounds: int) -> dict:
+    """Sequential requests over one keep-alive connection: end-to-end and `took` per request."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    e2e, took, overhead, errors = [], [], [], 0
+    per_kind: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        for params in mix:
+            started = time.perf_counter()
+            conn.request("GET", path_for(params))
+            resp = conn.getresponse()
+            body = resp.read()
+            ms = (time.perf_counter() - started) * 1000
+            if resp.status != 200:
+                errors += 1
+                continue
+            data = json.loads(body)
+            e2e.append(ms)
+            took.append(data["took_ms"])
+            overhead.append(ms - data["took_ms"])
+            kind = "facets" if len(params) > 1 else ("empty" if not params["q"] else "text")
+            per_kind.setdefault(kind, []).append(ms)
+    return {
+        "e2e_ms": percentiles(e2e),
+        "took_ms": percentiles(took),
+        "overhead_ms": percentiles(overhead),
+        "errors": errors,
+        "by_kind_e2e_ms": {k: percentiles(v) for k, v in per_kind.items()},
+    }
+
+
+WRK_LUA = """
+local paths = {%s}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1])
+end
+done = function(s, latency, requests)
+  local e = s.errors
+  io.write(string.format('WRKJSON {"requests": %%d, "duration_us": %%d, "errors": %%d, ' ..
+    '"non2xx": %%d, "p50_ms": %%.2f, "p95_ms": %%.2f, "p99_ms": %%.2f}\\n', s.requests, s.duration,
+    e.connect + e.read + e.write + e.timeout, e.status, latency:percentile(50) / 1000,
+    latency:percentile(95) / 1000, latency:percentile(99) / 1000))
+end
+"""
+
+
+def throughput(port: int, mix: list[dict], connections: int, seconds: int) -> dict:
+    """Requests/s with N concurrent clients (wrk, loopback only, bounded in time)."""
+    if not shutil.which("wrk"):
+        return {"skipped": "wrk is not installed (apt-get install wrk)"}
+    paths = ",".join(json.dumps(path_for(p)) for p in mix)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
+        lua.write(WRK_LUA % paths)
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t",
+            "2",
+            "-c",
+            str(connections),
+            "-d",
+            f"{seconds}s",
+            "--timeout",
+            "10s",
+            "-s",
+            lua.name,
+            f"http://127.0.0.1:{port}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+    )
+    os.unlink(lua.name)
+    line = next((x for x in out.stdout.splitlines() if x.startswith("WRKJSON ")), None)
+    if not line:
+        return {"error": out.stdout[-500:] + out.stderr[-500:]}
+    data = json.loads(line[len("WRKJSON ") :])
+    data["rps"] = round(data["requests"] / (data["duration_us"] / 1e6), 1)
+    data["connections"] = connections
+    return data
+
+
+def es_memory(es: Elasticsearch, alias: str) -> dict:
+    stats = es.nodes.stats(metric="jvm")["nodes"]
+    heap = [n["jvm"]["mem"] for n in stats.values()]
+    store = es.indices.stats(index=alias, metric="store")["_all"]["primaries"]["store"]
+    return {
+        "heap_used_mb": round(sum(h["heap_used_in_bytes"] for h in heap) / 2**20, 1),
+        "heap_max_mb": round(sum(h["heap_max_in_bytes"] for h in heap) / 2**20, 1),
+        "index_size_bytes": store["size_in_bytes"],
+    }
+
+
+def peer(path: Path, mix: list[dict], rounds: int, work: Path) -> dict:
+    db_path = work / "peer.db"
+    build = peer_sqlite.build(db_path, parse_all([path]))
+    conn = sqlite3.connect(db_path)
+    times = []
+    for _ in range(rounds):
+        for params in mix:
+            started = time.perf_counter()
+            peer_sqlite.search(conn, params)
+            times.append((time.perf_counter() - started) * 1000)
+    conn.close()
+    return {**build, "latency_ms": percentiles(times)}
+
+
+def run_scale(n: int, rounds: int, wrk_seconds: int) -> dict:
+    es_url = discover_url()
+    es = Elasticsearch(es_url, request_timeout=120)
+    alias = f"osce-bench-{n}"
+    path = corpus(n)
+    result: dict = {"scale": n, "es_url": es_url, "cores": os.cpu_count()}
+    print(f"[{n}] reindex", flush=True)
+    result["index"] = reindex(es_url, alias, path)
+    web = Gunicorn(es_url, alias)
+    try:
+        facets = json.loads(_get(web.port, "/api/search"))["facets"]
+        mix = query_mix(facets)
+        result["queries"] = [path_for(p) for p in mix]
+        _ = latency(web.port, mix, 1)  # warm caches, as a running service is
+        print(f"[{n}] latency ({rounds} rounds of {len(mix)} queries)", flush=True)
+        result["latency"] = latency(web.port, mix, rounds)
+        result["throughput"] = [throughput(web.port, mix, c, wrk_seconds) for c in (4, 16)]
+        result["memory"] = {**es_memory(es, alias), "web_worker_rss_mb": web.worker_rss_mb()}
+    finally:
+        web.stop()
+    print(f"[{n}] sqlite fts5 peer", flush=True)
+    with tempfile.TemporaryDirectory() as work:
+        result["peer_sqlite"] = peer(path, mix, rounds, Path(work))
+    es.indices.delete(index=f"{alias}-*", ignore_unavailable=True)
+    return result
+
+
+def _get(port: int, path: str) -> bytes:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request("GET", path)
+    return conn.getresponse().read()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", type=int, action="append")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--wrk-seconds", type=int, default=15)
+    args = parser.parse_args()
+    scales = args.scale or [
+        int(s) for s in os.environ.get("BENCH_SCALE", "10000,100000").split(",")
+    ]
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    for n in scales:
+        result = run_scale(n, args.rounds, args.wrk_seconds)
+        out = RESULTS / f"search-{n}.json"
+        out.write_text(json.dumps(result, indent=2))
+        print(
+            json.dumps(
+                {k: result[k] for k in ("index", "latency", "throughput", "memory")}, indent=1
+            ),
+            flush=True,
+        )
+        print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main()
