@@ -193,7 +193,11 @@ def lens_bar(obj_id: str, title: str, description: str, bucket: dict, horizontal
         "state": state,
     }
     refs = [
-        {"id": DATA_VIEW_ID, "name": f"indexpattern-datasource-layer-{LAYER}", "type": "index-pattern"}
+        {
+            "id": DATA_VIEW_ID,
+            "name": f"indexpattern-datasource-layer-{LAYER}",
+            "type": "index-pattern",
+        }
     ]
     return saved_object("lens", obj_id, attrs, refs)
 
@@ -274,7 +278,9 @@ def dashboard(visuals: list[dict], search: dict) -> dict:
         "refreshInterval": {"pause": True, "value": 60000},
         "version": 1,
         "kibanaSavedObjectMeta": {
-            "searchSourceJSON": json.dumps({"query": {"query": "", "language": "kuery"}, "filter": []})
+            "searchSourceJSON": json.dumps(
+                {"query": {"query": "", "language": "kuery"}, "filter": []}
+            )
         },
     }
     return saved_object("dashboard", DASHBOARD_ID, attrs, refs)

@@ -51,9 +51,10 @@ def check_import_request(method: str, target: str, headers, body: bytes) -> list
     if len(parts) != 1:
         raise ValueError(f"expected one form field, got {len(parts)}")
     part = parts[0]
-    if part.get_content_disposition() != "form-data" or part.get_param(
-        "name", header="content-disposition"
-    ) != "file":
+    if (
+        part.get_content_disposition() != "form-data"
+        or part.get_param("name", header="content-disposition") != "file"
+    ):
         raise ValueError("[request body.file]: expected a form field named file")
     filename = part.get_filename() or ""
     if not filename.endswith(".ndjson"):
@@ -180,7 +181,9 @@ def test_stand_in_rejects_what_kibana_rejects(stand_in):
 def test_retries_while_kibana_answers_503(stand_in):
     stand_in.not_ready = 2
     waits: list[float] = []
-    result = kibana.import_objects(stand_in.url, NDJSON, timeout=30, interval=0.5, sleep=waits.append)
+    result = kibana.import_objects(
+        stand_in.url, NDJSON, timeout=30, interval=0.5, sleep=waits.append
+    )
     assert result.success and result.attempts == 3
     assert waits == [0.5, 0.5]
     assert len(stand_in.requests) == 3
@@ -232,9 +235,7 @@ def test_rejected_objects_are_reported_and_fail_the_command(stand_in, capsys):
 
 
 def test_cli_reports_what_was_imported(stand_in, capsys):
-    code = main(
-        ["kibana-import", "--kibana-url", stand_in.url + "/", "--alias", "osce-other"]
-    )
+    code = main(["kibana-import", "--kibana-url", stand_in.url + "/", "--alias", "osce-other"])
     out = capsys.readouterr().out
     assert code == 0
     assert out.startswith("imported 7 saved object(s) into Kibana")
@@ -246,7 +247,9 @@ def test_space_and_auth(monkeypatch):
     assert kibana.import_url("http://k:5601/", "analysts") == (
         "http://k:5601/s/analysts/api/saved_objects/_import?overwrite=true"
     )
-    assert kibana.import_url("http://k:5601", "default").endswith("5601/api/saved_objects/_import?overwrite=true")
+    assert kibana.import_url("http://k:5601", "default").endswith(
+        "5601/api/saved_objects/_import?overwrite=true"
+    )
     monkeypatch.setenv("KIBANA_USERNAME", "elastic")
     monkeypatch.setenv("KIBANA_PASSWORD", "changeme")
     assert kibana._auth_header() == {"Authorization": "Basic ZWxhc3RpYzpjaGFuZ2VtZQ=="}

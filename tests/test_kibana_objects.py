@@ -96,7 +96,7 @@ def test_dashboard_panels_match_its_references(objects):
         assert ref["type"] == panel["type"]
         assert (ref["type"], ref["id"]) in ids
         grid = panel["gridData"]
-        assert grid["i"] == panel["panelIndex"] and 0 <= grid["x"] and grid["x"] + grid["w"] <= 48
+        assert grid["i"] == panel["panelIndex"] and grid["x"] >= 0 and grid["x"] + grid["w"] <= 48
     shown = {r["type"] for r in refs.values()}
     assert shown == {"lens", "search"}, "the dashboard holds every chart and the saved search"
     assert json.loads(dash["attributes"]["optionsJSON"])["useMargins"] is True
