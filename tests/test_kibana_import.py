@@ -88,6 +88,7 @@ class StandIn:
                     return self.reply(
                         400, {"statusCode": 400, "error": "Bad Request", "message": str(exc)}
                     )
+                stand_in.requests[-1]["objects"] = objects
                 self.reply(200, stand_in.answer(objects))
 
             def do_GET(self) -> None:  # noqa: N802
@@ -111,6 +112,11 @@ class StandIn:
         )
         self.thread.start()
 
+    @staticmethod
+    def title(obj: dict) -> str:
+        """Kibana's management title: a data view's `name` when it has one, else `title`."""
+        return obj["attributes"].get("name") or obj["attributes"]["title"]
+
     def answer(self, objects: list[dict]) -> dict:
         """Kibana's import response: successResults for imported objects, errors for the rest."""
         ok = [o for o in objects if o["id"] not in self.reject]
@@ -118,7 +124,7 @@ class StandIn:
             {
                 "id": o["id"],
                 "type": o["type"],
-                "meta": {"title": o["attributes"]["title"]},
+                "meta": {"title": self.title(o)},
                 "error": {"type": "missing_references", "references": o["references"]},
             }
             for o in objects
@@ -128,8 +134,7 @@ class StandIn:
             "success": not errors,
             "successCount": len(ok),
             "successResults": [
-                {"type": o["type"], "id": o["id"], "meta": {"title": o["attributes"]["title"]}}
-                for o in ok
+                {"type": o["type"], "id": o["id"], "meta": {"title": self.title(o)}} for o in ok
             ],
             **({"errors": errors} if errors else {}),
         }
@@ -240,7 +245,11 @@ def test_cli_reports_what_was_imported(stand_in, capsys):
     assert code == 0
     assert out.startswith("imported 7 saved object(s) into Kibana")
     assert "dashboard osce-releases-overview: OSCE press releases: overview" in out
-    assert "index-pattern osce-releases: osce-other" in out
+    assert "index-pattern osce-releases: OSCE press releases" in out
+    posted = stand_in.requests[0]["objects"]
+    assert [o["attributes"]["title"] for o in posted if o["type"] == "index-pattern"] == [
+        "osce-other"
+    ]
 
 
 def test_space_and_auth(monkeypatch):
