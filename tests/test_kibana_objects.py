@@ -176,3 +176,37 @@ def test_load_ndjson_rejects_a_broken_file(tmp_path):
     empty.write_text("\n")
     with pytest.raises(kibana.KibanaImportError, match="no saved objects"):
         kibana.load_ndjson(empty)
+
+
+def lens_aggregation(column: dict) -> dict:
+    """The Elasticsearch aggregation a Lens bucket column asks for (terms or yearly histogram)."""
+    if column["operationType"] == "terms":
+        return {"terms": {"field": column["sourceField"], "size": column["params"]["size"]}}
+    assert column["operationType"] == "date_histogram" and column["params"]["interval"] == "y"
+    return {"date_histogram": {"field": column["sourceField"], "calendar_interval": "year"}}
+
+
+def test_charts_and_data_view_work_on_the_real_index(es, seeded_alias, objects):
+    """Kibana reads fields through field_caps: they must be aggregatable on the real alias, and
+    each chart's aggregation must return buckets for the seed releases."""
+    (view,) = by_type(objects, "index-pattern")
+    (search,) = by_type(objects, "search")
+    buckets = {}
+    for lens in by_type(objects, "lens"):
+        (layer,) = lens["attributes"]["state"]["datasourceStates"]["formBased"]["layers"].values()
+        buckets[lens["id"]] = lens_aggregation(layer["columns"]["bucket"])
+    fields = {a[next(iter(a))]["field"] for a in buckets.values()} | {
+        view["attributes"]["timeFieldName"]
+    }
+    caps = es.field_caps(
+        index=seeded_alias, fields=sorted(fields | set(search["attributes"]["columns"]))
+    )
+    for name in fields:
+        (cap,) = caps["fields"][name].values()
+        assert cap["aggregatable"], f"{name} is not aggregatable on the real index"
+    assert caps["fields"]["date"]["date"]["searchable"]
+    for name in search["attributes"]["columns"]:
+        assert name in caps["fields"], f"Discover column {name} is not on the real index"
+    resp = es.search(index=seeded_alias, size=0, aggs=buckets)
+    for lens_id in buckets:
+        assert resp["aggregations"][lens_id]["buckets"], f"{lens_id} draws nothing for the seeds"
