@@ -16,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import dockerfile
 import pytest
 import yaml
 
@@ -112,16 +113,21 @@ def test_every_build_context_and_dockerfile_exists(services):
         assert (context / build["dockerfile"]).is_file(), f"{name}: no {build['dockerfile']}"
 
 
-def dockerfile_copies(dockerfile: Path) -> list[str]:
+def instructions(path: Path) -> list[dockerfile.Command]:
+    """The Dockerfile as Docker's own (Go) parser reads it: a syntax error fails here."""
+    return list(dockerfile.parse_file(str(path)))
+
+
+def dockerfile_copies(path: Path) -> list[str]:
     """Sources of every COPY, with ARG defaults substituted."""
-    text = dockerfile.read_text().replace("\\\n", " ")
-    args = dict(re.findall(r"^ARG\s+(\w+)=(\S+)", text, re.M))
-    sources = []
-    for line in re.findall(r"^COPY\s+(.+)$", text, re.M):
-        parts = [p for p in line.split() if not p.startswith("--")]
-        for src in parts[:-1]:
-            sources.append(re.sub(r"\$\{(\w+)\}", lambda m: args[m.group(1)], src))
-    return sources
+    commands = instructions(path)
+    args = dict(c.value[0].split("=", 1) for c in commands if c.cmd == "ARG" and "=" in c.value[0])
+    return [
+        re.sub(r"\$\{(\w+)\}", lambda m: args[m.group(1)], src)
+        for c in commands
+        if c.cmd == "COPY"
+        for src in c.value[:-1]
+    ]
 
 
 def dockerignored(path: str) -> bool:
@@ -241,13 +247,34 @@ def test_python_services_read_the_web_ui_settings(services):
     assert "/app/kibana/osce-releases.ndjson" in setup
 
 
-def test_webui_image_runs_gunicorn_as_a_non_root_user_with_a_health_check():
-    text = (ROOT / "docker/webui/Dockerfile").read_text()
-    users = re.findall(r"^USER\s+(\S+)", text, re.M)
-    assert users and users[-1] not in {"root", "0"}
-    assert "HEALTHCHECK" in text and "/healthz" in text
-    assert "gunicorn" in text and "'webui:create_app()'" in text
-    assert re.search(r"^USER\s+osce", (ROOT / "docker/indexer/Dockerfile").read_text(), re.M)
+def test_python_images_run_as_a_non_root_user():
+    for name in ("webui", "indexer"):
+        commands = instructions(ROOT / "docker" / name / "Dockerfile")
+        users = [c.value[0] for c in commands if c.cmd == "USER"]
+        assert users and users[-1] not in {"root", "0"}, f"{name} runs as root"
+        assert commands[0].cmd == "FROM" and commands[0].value[0].startswith("python:3.")
+
+
+def test_webui_image_runs_gunicorn_with_a_health_check():
+    commands = {c.cmd: c for c in instructions(ROOT / "docker/webui/Dockerfile")}
+    check = commands["HEALTHCHECK"]
+    assert check.value[0] == "CMD" and "/healthz" in check.value[1]
+    cmd = " ".join(commands["CMD"].value)
+    assert "exec gunicorn" in cmd and "'webui:create_app()'" in cmd and "0.0.0.0:8000" in cmd
+
+
+def test_indexer_image_is_a_one_shot_reindex():
+    commands = {c.cmd: c for c in instructions(ROOT / "docker/indexer/Dockerfile")}
+    assert commands["ENTRYPOINT"].value == ("python", "-m", "indexer")
+    assert commands["CMD"].value == ("reindex", "/data")
+
+
+def test_elasticsearch_image_installs_the_plugin_zip():
+    commands = instructions(ROOT / "docker/elasticsearch/Dockerfile")
+    (copy,) = [c for c in commands if c.cmd == "COPY"]
+    (run,) = [c for c in commands if c.cmd == "RUN"]
+    assert f"bin/elasticsearch-plugin install --batch file://{copy.value[-1]}" in run.value[0]
+    assert any(c.cmd == "HEALTHCHECK" for c in commands)
 
 
 def test_gunicorn_loads_the_app_factory_named_in_the_dockerfile(tmp_path):
