@@ -267,6 +267,11 @@ def test_indexer_image_is_a_one_shot_reindex():
     commands = {c.cmd: c for c in instructions(ROOT / "docker/indexer/Dockerfile")}
     assert commands["ENTRYPOINT"].value == ("python", "-m", "indexer")
     assert commands["CMD"].value == ("reindex", "/data")
+    # kibana-setup reads the saved objects where this image puts them
+    assert commands["WORKDIR"].value == ("/app",)
+    copies = instructions(ROOT / "docker/indexer/Dockerfile")
+    assert any(c.cmd == "COPY" and c.value == ("kibana/", "kibana/") for c in copies)
+    assert (ROOT / "kibana" / "osce-releases.ndjson").is_file()
 
 
 def test_elasticsearch_image_installs_the_plugin_zip():
