@@ -13,6 +13,7 @@ import json
 import os
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from collections.abc import Callable
@@ -118,6 +119,8 @@ def import_objects(
     sleep: Callable[[float], None] = time.sleep,
 ) -> ImportResult:
     """Post the saved objects, retrying while Kibana starts, until `timeout` seconds have passed."""
+    if urllib.parse.urlsplit(kibana_url).scheme not in {"http", "https"}:
+        raise KibanaImportError(f"not an http(s) URL: {kibana_url!r}")
     body, content_type = multipart(path.name, load_ndjson(path, alias))
     headers = {"kbn-xsrf": "osce-search", "Content-Type": content_type, **_auth_header()}
     url = import_url(kibana_url, space)

@@ -262,3 +262,15 @@ def test_space_and_auth(monkeypatch):
     monkeypatch.setenv("KIBANA_USERNAME", "elastic")
     monkeypatch.setenv("KIBANA_PASSWORD", "changeme")
     assert kibana._auth_header() == {"Authorization": "Basic ZWxhc3RpYzpjaGFuZ2VtZQ=="}
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--kibana-url", "localhost:5601"], "not an http(s) URL"),
+        (["--file", "/nonexistent/objects.ndjson"], "No such file"),
+    ],
+)
+def test_bad_input_is_a_clear_error(argv, message, capsys):
+    assert main(["kibana-import", "--timeout", "0", *argv]) == 1
+    assert message in capsys.readouterr().err
