@@ -6,9 +6,13 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 5000
 SEEDS ?= seeds
+KIBANA_URL ?= http://127.0.0.1:5601
+ES_VERSION := $(shell sed -n 's/^ES_VERSION = "\(.*\)"/\1/p' esnode/config.py)
+PLUGIN_ZIP := analysis-plugin/target/osce-analysis-$(ES_VERSION).zip
 
 .DEFAULT_GOAL := help
 .PHONY: help install es-start es-stop es-status index run test lint format clean
+.PHONY: docker-prep docker-up docker-down kibana-objects kibana-import
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -52,3 +56,20 @@ format: install ## Apply ruff's formatting and safe fixes
 
 clean: es-stop ## Stop the node and remove the venv and caches in this clone
 	rm -rf $(VENV) .cache .pytest_cache .ruff_cache
+
+docker-prep: ## Build what the Docker images copy: the analysis plugin zip (via es-start)
+	@test -f $(PLUGIN_ZIP) || $(MAKE) es-start
+	@test -f $(PLUGIN_ZIP) || { echo "error: $(PLUGIN_ZIP) is missing: build the analysis plugin first" >&2; exit 1; }
+	@echo "ready for docker compose: $(PLUGIN_ZIP)"
+
+docker-up: docker-prep ## Build and start the whole stack with Docker Compose (loopback ports)
+	docker compose up -d --build
+
+docker-down: ## Stop the Docker Compose stack (volumes are kept; add -v by hand to drop them)
+	docker compose down
+
+kibana-objects: install ## Regenerate kibana/osce-releases.ndjson from kibana/build.py
+	$(PY) kibana/build.py
+
+kibana-import: install ## Import the Kibana saved objects into $(KIBANA_URL) (waits for Kibana)
+	$(PY) -m indexer kibana-import --kibana-url $(KIBANA_URL)

@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "reindex":
             p.add_argument("--keep", type=int, default=1, help="old indices kept for rollback")
         p.set_defaults(func=_write_side)
+    from indexer import kibana
+
+    kibana.add_parser(sub)
     return parser
 
 
