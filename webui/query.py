@@ -85,18 +85,23 @@ def _date_filter(params: SearchParams) -> dict | None:
 
 
 def build_search(params: SearchParams) -> dict:
-    """The search request: query, disjunctive facets, year histogram, highlights, paging."""
-    base_filters = [f for f in [_date_filter(params)] if f]
+    """The search request: query, disjunctive facets, year histogram, highlights, paging.
+
+    Every filter (facets and dates) sits in `post_filter`, so each aggregation can apply all
+    filters but its own: a facet's selection never shrinks its own counts, and the year
+    histogram keeps showing the years outside a chosen date range.
+    """
     query: dict = text_query(params.q) if params.q else {"match_all": {}}
-    query = {"bool": {"must": [query], "filter": base_filters}}
     selected = {
         f.key: facet_filter(f, params.filters[f.key]) for f in FACETS if params.filters.get(f.key)
     }
+    dates = _date_filter(params)
 
-    # Disjunctive facets: each facet's counts apply every selection but its own.
     aggs: dict[str, Any] = {}
     for facet in FACETS:
         others = [flt for key, flt in selected.items() if key != facet.key]
+        if dates:
+            others.append(dates)
         terms = {
             "terms": {
                 "field": facet.field,
@@ -118,10 +123,11 @@ def build_search(params: SearchParams) -> dict:
             }
         },
     }
+    every = list(selected.values()) + ([dates] if dates else [])
     sort = params.sort if params.q else ("oldest" if params.sort == "oldest" else "newest")
     body: dict[str, Any] = {
         "query": query,
-        "post_filter": {"bool": {"filter": list(selected.values())}},
+        "post_filter": {"bool": {"filter": every}},
         "aggs": aggs,
         "sort": SORTS[sort],
         "from": params.offset,
@@ -131,11 +137,18 @@ def build_search(params: SearchParams) -> dict:
         "_source": {"excludes": ["body"]},
     }
     if params.q:
-        body["suggest"] = {
-            "text": params.q,
-            "words": {"term": {"field": "body", "suggest_mode": "popular", "min_word_length": 4}},
-        }
+        body["suggest"] = build_did_you_mean(params.q)
     return body
+
+
+def build_did_you_mean(q: str) -> dict:
+    """Term suggestions per word, from the body and the titles (popular words win)."""
+    term = {"suggest_mode": "popular", "min_word_length": 4}
+    return {
+        "text": q,
+        "words": {"term": {"field": "body", **term}},
+        "title_words": {"term": {"field": "title", **term}},
+    }
 
 
 def build_suggest(prefix: str, size: int = 8) -> dict:
@@ -146,6 +159,9 @@ def build_suggest(prefix: str, size: int = 8) -> dict:
     return {
         "_source": ["title", "date"],
         "suggest": {"titles": {"prefix": prefix, "completion": completion}},
+        # Titles whose later words start with what was typed ("minsk gr" -> "... Minsk Group").
+        "query": {"match_bool_prefix": {"title": {"query": prefix, "operator": "and"}}},
+        "size": size,
     }
 
 

@@ -54,19 +54,30 @@ def _facets(resp: dict, params: SearchParams) -> dict[str, list[dict]]:
 
 
 def _suggestion(resp: dict, q: str) -> str | None:
-    words = resp.get("suggest", {}).get("words", [])
-    changed = False
-    tokens: list[tuple[int, int, str]] = []
-    for entry in words:
-        if entry.get("options"):
-            tokens.append((entry["offset"], entry["length"], entry["options"][0]["text"]))
-            changed = True
-    if not changed:
+    """The query with each misspelt word replaced by its best suggestion (body, else title)."""
+    suggest = resp.get("suggest", {})
+    best: dict[tuple[int, int], tuple[float, str]] = {}
+    for name in ("words", "title_words"):
+        for entry in suggest.get(name, []):
+            for option in entry.get("options", [])[:1]:
+                span = (entry["offset"], entry["length"])
+                if span not in best or option["score"] > best[span][0]:
+                    best[span] = (option["score"], option["text"])
+    if not best:
         return None
     text = q
-    for offset, length, replacement in sorted(tokens, reverse=True):
+    for (offset, length), (_, replacement) in sorted(best.items(), reverse=True):
         text = text[:offset] + replacement + text[offset + length :]
     return text if text.lower() != q.lower() else None
+
+
+def _histogram(buckets: list[dict]) -> list[dict]:
+    """Years with matches, gaps filled with zero so the chart's axis is honest."""
+    counts = {int(b["key_as_string"]): b["doc_count"] for b in buckets}
+    if not counts:
+        return []
+    years = range(min(counts), max(counts) + 1)
+    return [{"year": str(y), "count": counts.get(y, 0)} for y in years]
 
 
 def search_json(resp: dict, params: SearchParams) -> dict[str, Any]:
@@ -80,7 +91,7 @@ def search_json(resp: dict, params: SearchParams) -> dict[str, Any]:
         "size": params.size,
         "hits": [hit_json(h) for h in resp["hits"]["hits"]],
         "facets": _facets(resp, params),
-        "histogram": [{"year": b["key_as_string"], "count": b["doc_count"]} for b in years],
+        "histogram": _histogram(years),
         "suggestion": suggestion,
     }
 

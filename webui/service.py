@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from elasticsearch import NotFoundError
+from flask import url_for
 
 from webui import query, results
 from webui.es import alias, get_es
@@ -18,16 +19,23 @@ def search(params: SearchParams) -> dict:
     return results.search_json(resp.body, params)
 
 
-def suggest(prefix: str) -> list[dict]:
+def suggest(prefix: str, size: int = 8) -> list[dict]:
+    """Title completions: titles starting with the prefix first, then titles with the words."""
     prefix = prefix.strip()[:100]
     if not prefix:
         return []
-    resp = get_es().search(index=alias(), body=query.build_suggest(prefix))
-    options = resp.body.get("suggest", {}).get("titles", [{}])[0].get("options", [])
-    return [
-        {"id": o["_id"], "title": o["_source"].get("title"), "date": o["_source"].get("date")}
-        for o in options
-    ]
+    resp = get_es().search(index=alias(), body=query.build_suggest(prefix, size)).body
+    options = resp.get("suggest", {}).get("titles", [{}])[0].get("options", [])
+    found: dict[str, dict] = {}
+    for item in options + resp["hits"]["hits"]:
+        if item["_id"] not in found and len(found) < size:
+            found[item["_id"]] = {
+                "id": item["_id"],
+                "title": item["_source"].get("title"),
+                "date": item["_source"].get("date"),
+                "url": url_for("views.release", doc_id=item["_id"]),
+            }
+    return list(found.values())
 
 
 def release(doc_id: str, q: str = "") -> dict | None:
