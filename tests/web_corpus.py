@@ -7,6 +7,8 @@ Expected numbers in tests are computed from `RELEASES`, never typed in by hand.
 
 from __future__ import annotations
 
+from collections import Counter
+from functools import cache
 from pathlib import Path
 
 from elasticsearch import Elasticsearch
@@ -14,6 +16,7 @@ from elasticsearch import Elasticsearch
 from indexer import aliases
 from indexer.bulk import parse_all
 from indexer.release import Release
+from indexer.schema import place_display
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ORIGIN = "https://www.osce.org/"
@@ -214,9 +217,14 @@ WRITTEN: list[Release] = [
 ]
 
 
+@cache
+def _all() -> tuple[Release, ...]:
+    return tuple(r for r in parse_all([SEEDS]) if r.valid) + tuple(WRITTEN)
+
+
 def releases() -> list[Release]:
     """Seeds and written releases, in a fixed order."""
-    return [r for r in parse_all([SEEDS]) if r.valid] + WRITTEN
+    return list(_all())
 
 
 _BUILT: dict[tuple[int, str], str] = {}
@@ -230,3 +238,26 @@ def build_alias(es: Elasticsearch, make_alias) -> str:
         aliases.reindex(es, releases(), alias)
         _BUILT[key] = alias
     return _BUILT[key]
+
+
+def values_of(r: Release, key: str) -> list[str]:
+    """A release's values for a facet, as the API names them."""
+    return {
+        "fields_of_work": r.fields_of_work,
+        "source": [r.source] if r.source else [],
+        "place": [place_display(r.place)] if r.place else [],
+        "country": r.countries,
+        "type": [r.type] if r.type else [],
+        "year": [r.date[:4]] if r.date else [],
+    }[key]
+
+
+def matching(filters: dict[str, list[str]]) -> list[Release]:
+    """Releases passing every facet filter (OR within a facet, AND across)."""
+    return [
+        r for r in releases() if all(set(values_of(r, k)) & set(v) for k, v in filters.items() if v)
+    ]
+
+
+def counts(docs: list[Release], key: str) -> dict[str, int]:
+    return dict(Counter(v for r in docs for v in values_of(r, key)))
