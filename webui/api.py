@@ -56,5 +56,5 @@ def release(doc_id: str):
     data = service.release(doc_id, request.args.get("q", "")[:256])
     if data is None:
         abort(404, description="no release with this id")
-    data["related"] = service.related(doc_id)
+    data["related"] = service.related(doc_id, data)
     return jsonify(data)

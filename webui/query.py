@@ -165,16 +165,45 @@ def build_suggest(prefix: str, size: int = 8) -> dict:
     }
 
 
-def build_related(doc_id: str, size: int = 5) -> dict:
-    """Releases like this one (more_like_this on title and body)."""
-    return {
-        "query": {
+#: Words too common in press releases to say two releases are alike.
+RELATED_STOP_WORDS = [
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "he", "her",
+    "his", "in", "is", "it", "its", "of", "on", "or", "osce", "said", "she", "that", "the",
+    "their", "this", "to", "was", "were", "which", "will", "with",
+]  # fmt: skip
+
+
+def build_related(
+    doc_id: str,
+    size: int = 5,
+    fields_of_work: list[str] | None = None,
+    countries: list[str] | None = None,
+) -> dict:
+    """Releases like this one: shared distinctive words, nudged by shared fields and countries."""
+    should: list[dict] = [
+        {
             "more_like_this": {
                 "fields": ["title", "body"],
                 "like": [{"_id": doc_id}],
                 "min_term_freq": 1,
                 "min_doc_freq": 1,
                 "max_query_terms": 40,
+                "min_word_length": 3,
+                "stop_words": RELATED_STOP_WORDS,
+                "minimum_should_match": "10%",
+            }
+        }
+    ]
+    if fields_of_work:
+        should.append({"terms": {"fields_of_work": fields_of_work, "boost": 0.5}})
+    if countries:
+        should.append({"terms": {"countries": countries, "boost": 0.5}})
+    return {
+        "query": {
+            "bool": {
+                "should": should,
+                "minimum_should_match": 1,
+                "must_not": [{"ids": {"values": [doc_id]}}],
             }
         },
         "size": size,

@@ -71,8 +71,13 @@ def release(doc_id: str, q: str = "") -> dict | None:
     return data
 
 
-def related(doc_id: str) -> list[dict]:
-    resp = get_es().search(index=alias(), body=query.build_related(doc_id))
+def related(doc_id: str, doc: dict | None = None) -> list[dict]:
+    """Releases like this one (`doc`, the release JSON, adds its fields and countries)."""
+    doc = doc or {}
+    body = query.build_related(
+        doc_id, fields_of_work=doc.get("fields_of_work"), countries=doc.get("countries")
+    )
+    resp = get_es().search(index=alias(), body=body)
     return [
         {
             "id": h["_id"],

@@ -43,7 +43,7 @@ def release(doc_id: str):
         abort(404, description="There is no release at this address.")
     twin = url_for("api.release", doc_id=doc_id, **({"q": q} if q else {}))
     return render_template(
-        "release.html", doc=data, q=q, related=service.related(doc_id), twin=twin
+        "release.html", doc=data, q=q, related=service.related(doc_id, data), twin=twin
     )
 
 
