@@ -12,6 +12,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+from indexer import aliases
+from indexer.release import Release
 from tests.web_corpus import build_alias, counts, matching, releases, values_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -278,3 +280,27 @@ def test_exports_503_when_node_is_down() -> None:
     ):
         resp = client.get(path)
         assert resp.status_code == 503, path
+
+
+def test_did_you_mean_only_when_the_correction_finds_more(api) -> None:
+    # "electoin" alone is corrected; with a filter that leaves nothing either way, it is not.
+    assert search(api, "q=electoin&source=Minsk+Group")["suggestion"] is None
+
+
+def test_non_web_origins_never_become_links(es, make_alias, es_url: str) -> None:
+    from webui import create_app
+
+    alias = make_alias()
+    release = Release(
+        path="x.txt",
+        title="Origin test",
+        date="2020-01-01",
+        body=["A release with a hostile origin."],
+        origin="javascript:alert(1)",
+    )
+    aliases.reindex(es, [release], alias)
+    client = create_app({"TESTING": True, "ES_URL": es_url, "OSCE_ALIAS": alias}).test_client()
+    hit = client.get("/api/search?q=origin").get_json()["hits"][0]
+    assert hit["origin"] is None
+    assert client.get(f"/api/release/{hit['id']}").get_json()["origin"] is None
+    assert "javascript:" not in client.get(hit["url"]).get_data(as_text=True)

@@ -141,6 +141,12 @@ def build_search(params: SearchParams) -> dict:
     return body
 
 
+def build_count(params: SearchParams) -> dict:
+    """How many releases a search finds (query and every filter), for checking suggestions."""
+    body = build_search(params)
+    return {"query": {"bool": {"must": [body["query"]], "filter": [body["post_filter"]]}}}
+
+
 def build_did_you_mean(q: str) -> dict:
     """Term suggestions per word, from the body and the titles (popular words win)."""
     term = {"suggest_mode": "popular", "min_word_length": 4}

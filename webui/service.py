@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from elasticsearch import NotFoundError
 from flask import url_for
@@ -16,7 +17,14 @@ _ID_RE = re.compile(r"^[0-9a-f]{20}$")
 
 def search(params: SearchParams) -> dict:
     resp = get_es().search(index=alias(), body=query.build_search(params))
-    return results.search_json(resp.body, params)
+    data = results.search_json(resp.body, params)
+    if data["suggestion"]:
+        # Offer "did you mean" only when the corrected words find more than the typed ones.
+        checked = replace(params, q=data["suggestion"], page=1)
+        found = get_es().count(index=alias(), body=query.build_count(checked))["count"]
+        if found <= data["total"]:
+            data["suggestion"] = None
+    return data
 
 
 def suggest(prefix: str, size: int = 8) -> list[dict]:

@@ -200,9 +200,10 @@ def test_works_without_javascript(browser, live_server: str) -> None:
         page.wait_for_url(re.compile("q=election"))
         facet_link(page, "source", "ODIHR").click()
         page.wait_for_url(re.compile("source=ODIHR"))
-        assert total_shown(page) == page.request.get("/api/search?q=election&source=ODIHR").json()[
-            "total"
-        ]
+        assert (
+            total_shown(page)
+            == page.request.get("/api/search?q=election&source=ODIHR").json()["total"]
+        )
         page.locator("#from").fill("2019-01-01")
         page.locator(".daterange button").click()
         page.wait_for_url(re.compile("from=2019-01-01"))
