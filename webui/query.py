@@ -148,12 +148,12 @@ def build_count(params: SearchParams) -> dict:
 
 
 def build_did_you_mean(q: str) -> dict:
-    """Term suggestions per word, from the body and the titles (popular words win)."""
+    """Term suggestions per word from the body and the unstemmed titles (real words, not stems)."""
     term = {"suggest_mode": "popular", "min_word_length": 4}
     return {
         "text": q,
         "words": {"term": {"field": "body", **term}},
-        "title_words": {"term": {"field": "title", **term}},
+        "title_words": {"term": {"field": "title.exact", **term}},
     }
 
 

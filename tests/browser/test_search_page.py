@@ -259,3 +259,25 @@ def test_axe_on_release_page_and_phone(page: Page, phone_page: Page) -> None:
         assert not bad, bad
     # A hostile title is shown as text.
     expect(page.locator("h1")).to_contain_text("<script>alert(1)</script>")
+
+
+def test_keyboard_only(page: Page) -> None:
+    """Skip link first, then every control reachable and usable with Tab and Enter."""
+    page.goto("/?q=election")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    seen = set()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        el = "document.activeElement"
+        seen.add(page.evaluate(f"{el}.id || {el}.getAttribute('class') || {el}.tagName"))
+    assert {"sort", "from", "to", "fv", "bar"} <= seen, seen
+    facet_link(page, "source", "ODIHR").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile("source=ODIHR"))
+    bar = page.locator("a.bar").first
+    bar.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile("from="))
