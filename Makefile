@@ -13,6 +13,7 @@ PLUGIN_ZIP := analysis-plugin/target/osce-analysis-$(ES_VERSION).zip
 .DEFAULT_GOAL := help
 .PHONY: help install es-start es-stop es-status index run test lint format clean
 .PHONY: docker-prep docker-up docker-down kibana-objects kibana-import
+.PHONY: chromium test-browser
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -43,8 +44,17 @@ run: install ## Start Elasticsearch, index the seeds, serve http://127.0.0.1:$(P
 	  echo "Search page: http://127.0.0.1:$(PORT)  (Ctrl-C stops the page; make es-stop stops Elasticsearch)" && \
 	  $(PY) -m webui --port $(PORT)
 
-test: install ## Run the whole test suite against a real node (started and stopped if needed)
+test: install chromium ## Run the whole test suite against a real node (started and stopped if needed)
 	$(PY) -m pytest
+
+CHROMIUM ?= /usr/bin/chromium
+chromium: ## Install Debian's Chromium for the browser tests when missing (never a Playwright download)
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+test-browser: install chromium ## Only the browser tests (Playwright driving Debian's Chromium)
+	$(PY) -m pytest -q tests/browser
 
 lint: install ## ruff lint and format check
 	$(PY) -m ruff check .

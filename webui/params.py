@@ -45,7 +45,8 @@ class SearchParams:
             "page": self.page,
             "size": self.size,
         }
-        state.update(changes)
+        renamed = {"date_from": "from", "date_to": "to"}
+        state.update({renamed.get(k, k): v for k, v in changes.items() if k != "filters"})
         pairs = [
             (k, str(v))
             for k, v in state.items()

@@ -85,18 +85,23 @@ def _date_filter(params: SearchParams) -> dict | None:
 
 
 def build_search(params: SearchParams) -> dict:
-    """The search request: query, disjunctive facets, year histogram, highlights, paging."""
-    base_filters = [f for f in [_date_filter(params)] if f]
+    """The search request: query, disjunctive facets, year histogram, highlights, paging.
+
+    Every filter (facets and dates) sits in `post_filter`, so each aggregation can apply all
+    filters but its own: a facet's selection never shrinks its own counts, and the year
+    histogram keeps showing the years outside a chosen date range.
+    """
     query: dict = text_query(params.q) if params.q else {"match_all": {}}
-    query = {"bool": {"must": [query], "filter": base_filters}}
     selected = {
         f.key: facet_filter(f, params.filters[f.key]) for f in FACETS if params.filters.get(f.key)
     }
+    dates = _date_filter(params)
 
-    # Disjunctive facets: each facet's counts apply every selection but its own.
     aggs: dict[str, Any] = {}
     for facet in FACETS:
         others = [flt for key, flt in selected.items() if key != facet.key]
+        if dates:
+            others.append(dates)
         terms = {
             "terms": {
                 "field": facet.field,
@@ -118,10 +123,11 @@ def build_search(params: SearchParams) -> dict:
             }
         },
     }
+    every = list(selected.values()) + ([dates] if dates else [])
     sort = params.sort if params.q else ("oldest" if params.sort == "oldest" else "newest")
     body: dict[str, Any] = {
         "query": query,
-        "post_filter": {"bool": {"filter": list(selected.values())}},
+        "post_filter": {"bool": {"filter": every}},
         "aggs": aggs,
         "sort": SORTS[sort],
         "from": params.offset,
@@ -131,11 +137,24 @@ def build_search(params: SearchParams) -> dict:
         "_source": {"excludes": ["body"]},
     }
     if params.q:
-        body["suggest"] = {
-            "text": params.q,
-            "words": {"term": {"field": "body", "suggest_mode": "popular", "min_word_length": 4}},
-        }
+        body["suggest"] = build_did_you_mean(params.q)
     return body
+
+
+def build_count(params: SearchParams) -> dict:
+    """How many releases a search finds (query and every filter), for checking suggestions."""
+    body = build_search(params)
+    return {"query": {"bool": {"must": [body["query"]], "filter": [body["post_filter"]]}}}
+
+
+def build_did_you_mean(q: str) -> dict:
+    """Term suggestions per word from the body and the unstemmed titles (real words, not stems)."""
+    term = {"suggest_mode": "popular", "min_word_length": 4}
+    return {
+        "text": q,
+        "words": {"term": {"field": "body", **term}},
+        "title_words": {"term": {"field": "title.exact", **term}},
+    }
 
 
 def build_suggest(prefix: str, size: int = 8) -> dict:
@@ -146,19 +165,51 @@ def build_suggest(prefix: str, size: int = 8) -> dict:
     return {
         "_source": ["title", "date"],
         "suggest": {"titles": {"prefix": prefix, "completion": completion}},
+        # Titles whose later words start with what was typed ("minsk gr" -> "... Minsk Group").
+        "query": {"match_bool_prefix": {"title": {"query": prefix, "operator": "and"}}},
+        "size": size,
     }
 
 
-def build_related(doc_id: str, size: int = 5) -> dict:
-    """Releases like this one (more_like_this on title and body)."""
-    return {
-        "query": {
+#: Words too common in press releases to say two releases are alike.
+RELATED_STOP_WORDS = [
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "he", "her",
+    "his", "in", "is", "it", "its", "of", "on", "or", "osce", "said", "she", "that", "the",
+    "their", "this", "to", "was", "were", "which", "will", "with",
+]  # fmt: skip
+
+
+def build_related(
+    doc_id: str,
+    size: int = 5,
+    fields_of_work: list[str] | None = None,
+    countries: list[str] | None = None,
+) -> dict:
+    """Releases like this one: shared distinctive words, nudged by shared fields and countries."""
+    should: list[dict] = [
+        {
             "more_like_this": {
                 "fields": ["title", "body"],
                 "like": [{"_id": doc_id}],
                 "min_term_freq": 1,
                 "min_doc_freq": 1,
                 "max_query_terms": 40,
+                "min_word_length": 3,
+                "stop_words": RELATED_STOP_WORDS,
+                "minimum_should_match": "10%",
+            }
+        }
+    ]
+    if fields_of_work:
+        should.append({"terms": {"fields_of_work": fields_of_work, "boost": 0.5}})
+    if countries:
+        should.append({"terms": {"countries": countries, "boost": 0.5}})
+    return {
+        "query": {
+            "bool": {
+                "should": should,
+                "minimum_should_match": 1,
+                "must_not": [{"ids": {"values": [doc_id]}}],
             }
         },
         "size": size,

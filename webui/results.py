@@ -11,6 +11,13 @@ from webui.highlight import safe_fragment
 from webui.params import SearchParams
 
 
+def web_url(value: object) -> str | None:
+    """An http(s) address, or None: a `javascript:` origin must never become a link."""
+    if isinstance(value, str) and value.lower().startswith(("https://", "http://")):
+        return value
+    return None
+
+
 def hit_json(hit: dict) -> dict:
     src = hit["_source"]
     hl = hit.get("highlight", {})
@@ -23,7 +30,7 @@ def hit_json(hit: dict) -> dict:
         "fields_of_work": src.get("fields_of_work", []),
         "countries": src.get("countries", []),
         "url": url_for("views.release", doc_id=hit["_id"]),
-        "origin": src.get("origin"),
+        "origin": web_url(src.get("origin")),
         "score": hit.get("_score"),
         "highlight": {
             "title": [safe_fragment(f) for f in hl.get("title", [])],
@@ -54,19 +61,30 @@ def _facets(resp: dict, params: SearchParams) -> dict[str, list[dict]]:
 
 
 def _suggestion(resp: dict, q: str) -> str | None:
-    words = resp.get("suggest", {}).get("words", [])
-    changed = False
-    tokens: list[tuple[int, int, str]] = []
-    for entry in words:
-        if entry.get("options"):
-            tokens.append((entry["offset"], entry["length"], entry["options"][0]["text"]))
-            changed = True
-    if not changed:
+    """The query with each misspelt word replaced by its best suggestion (body, else title)."""
+    suggest = resp.get("suggest", {})
+    best: dict[tuple[int, int], tuple[float, str]] = {}
+    for name in ("words", "title_words"):
+        for entry in suggest.get(name, []):
+            for option in entry.get("options", [])[:1]:
+                span = (entry["offset"], entry["length"])
+                if span not in best or option["score"] > best[span][0]:
+                    best[span] = (option["score"], option["text"])
+    if not best:
         return None
     text = q
-    for offset, length, replacement in sorted(tokens, reverse=True):
+    for (offset, length), (_, replacement) in sorted(best.items(), reverse=True):
         text = text[:offset] + replacement + text[offset + length :]
     return text if text.lower() != q.lower() else None
+
+
+def _histogram(buckets: list[dict]) -> list[dict]:
+    """Years with matches, gaps filled with zero so the chart's axis is honest."""
+    counts = {int(b["key_as_string"]): b["doc_count"] for b in buckets}
+    if not counts:
+        return []
+    years = range(min(counts), max(counts) + 1)
+    return [{"year": str(y), "count": counts.get(y, 0)} for y in years]
 
 
 def search_json(resp: dict, params: SearchParams) -> dict[str, Any]:
@@ -80,7 +98,7 @@ def search_json(resp: dict, params: SearchParams) -> dict[str, Any]:
         "size": params.size,
         "hits": [hit_json(h) for h in resp["hits"]["hits"]],
         "facets": _facets(resp, params),
-        "histogram": [{"year": b["key_as_string"], "count": b["doc_count"]} for b in years],
+        "histogram": _histogram(years),
         "suggestion": suggestion,
     }
 
@@ -96,6 +114,6 @@ def release_json(doc: dict) -> dict:
         "type": src.get("type"),
         "fields_of_work": src.get("fields_of_work", []),
         "countries": src.get("countries", []),
-        "origin": src.get("origin"),
+        "origin": web_url(src.get("origin")),
         "body": src.get("body", "").split("\n"),
     }

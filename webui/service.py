@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from elasticsearch import NotFoundError
+from flask import url_for
 
 from webui import query, results
 from webui.es import alias, get_es
@@ -15,19 +17,33 @@ _ID_RE = re.compile(r"^[0-9a-f]{20}$")
 
 def search(params: SearchParams) -> dict:
     resp = get_es().search(index=alias(), body=query.build_search(params))
-    return results.search_json(resp.body, params)
+    data = results.search_json(resp.body, params)
+    if data["suggestion"]:
+        # Offer "did you mean" only when the corrected words find more than the typed ones.
+        checked = replace(params, q=data["suggestion"], page=1)
+        found = get_es().count(index=alias(), body=query.build_count(checked))["count"]
+        if found <= data["total"]:
+            data["suggestion"] = None
+    return data
 
 
-def suggest(prefix: str) -> list[dict]:
+def suggest(prefix: str, size: int = 8) -> list[dict]:
+    """Title completions: titles starting with the prefix first, then titles with the words."""
     prefix = prefix.strip()[:100]
     if not prefix:
         return []
-    resp = get_es().search(index=alias(), body=query.build_suggest(prefix))
-    options = resp.body.get("suggest", {}).get("titles", [{}])[0].get("options", [])
-    return [
-        {"id": o["_id"], "title": o["_source"].get("title"), "date": o["_source"].get("date")}
-        for o in options
-    ]
+    resp = get_es().search(index=alias(), body=query.build_suggest(prefix, size)).body
+    options = resp.get("suggest", {}).get("titles", [{}])[0].get("options", [])
+    found: dict[str, dict] = {}
+    for item in options + resp["hits"]["hits"]:
+        if item["_id"] not in found and len(found) < size:
+            found[item["_id"]] = {
+                "id": item["_id"],
+                "title": item["_source"].get("title"),
+                "date": item["_source"].get("date"),
+                "url": url_for("views.release", doc_id=item["_id"]),
+            }
+    return list(found.values())
 
 
 def release(doc_id: str, q: str = "") -> dict | None:
@@ -63,8 +79,13 @@ def release(doc_id: str, q: str = "") -> dict | None:
     return data
 
 
-def related(doc_id: str) -> list[dict]:
-    resp = get_es().search(index=alias(), body=query.build_related(doc_id))
+def related(doc_id: str, doc: dict | None = None) -> list[dict]:
+    """Releases like this one (`doc`, the release JSON, adds its fields and countries)."""
+    doc = doc or {}
+    body = query.build_related(
+        doc_id, fields_of_work=doc.get("fields_of_work"), countries=doc.get("countries")
+    )
+    resp = get_es().search(index=alias(), body=body)
     return [
         {
             "id": h["_id"],

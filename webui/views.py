@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, jsonify, render_template, request
+from urllib.parse import urlencode
 
-from webui import service
-from webui.facets import FACETS
+from flask import Blueprint, abort, jsonify, render_template, request, url_for
+
+from webui import page, service
 from webui.params import parse_search
 
 bp = Blueprint("views", __name__)
@@ -15,7 +16,23 @@ bp = Blueprint("views", __name__)
 def index():
     params = parse_search(request.args)
     data = service.search(params)
-    return render_template("search.html", params=params, data=data, facets=FACETS)
+    qs = urlencode(params.to_args())
+    return render_template(
+        "search.html",
+        params=params,
+        data=data,
+        groups=page.facet_groups(params, data),
+        chips=page.chips(params),
+        clear_all=page.clear_all_href(params),
+        pager=page.pager(params, data["total"]),
+        chart=page.year_chart(params, data["histogram"]),
+        hidden=page.hidden_state,
+        href=page.href,
+        edges=page.snippet_edges,
+        twin=url_for("api.search") + (f"?{qs}" if qs else ""),
+        csv=url_for("api.search_csv") + (f"?{qs}" if qs else ""),
+        atom=url_for("api.search_atom") + (f"?{qs}" if qs else ""),
+    )
 
 
 @bp.get("/release/<doc_id>")
@@ -24,7 +41,10 @@ def release(doc_id: str):
     data = service.release(doc_id, q)
     if data is None:
         abort(404, description="There is no release at this address.")
-    return render_template("release.html", doc=data, q=q, related=service.related(doc_id))
+    twin = url_for("api.release", doc_id=doc_id, **({"q": q} if q else {}))
+    return render_template(
+        "release.html", doc=data, q=q, related=service.related(doc_id, data), twin=twin
+    )
 
 
 @bp.get("/healthz")
