@@ -8,7 +8,7 @@ PORT ?= 5000
 SEEDS ?= seeds
 
 .DEFAULT_GOAL := help
-.PHONY: help install es-start es-stop es-status index run test lint format clean
+.PHONY: help install es-start es-stop es-status plugin index run test eval lint format clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create the venv and install the project with its dev tools
 
-es-start: install ## Start (or reuse) the local Elasticsearch node; prints ES_URL=...
+es-start: install ## Start (or reuse) the local node with the analysis plugin; prints ES_URL=...
 	@$(PY) -m esnode start
 
 es-stop: install ## Stop the local Elasticsearch node
@@ -29,6 +29,9 @@ es-stop: install ## Stop the local Elasticsearch node
 
 es-status: install ## Show the local node's URL, version, JDK and health
 	@$(PY) -m esnode status
+
+plugin: install ## Build the analysis plugin zip (cached) at analysis-plugin/target/
+	@$(PY) -m esnode plugin
 
 index: install ## Rebuild the index from $(SEEDS) (reindex + atomic alias swap)
 	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) -m indexer reindex $(SEEDS)
@@ -41,6 +44,9 @@ run: install ## Start Elasticsearch, index the seeds, serve http://127.0.0.1:$(P
 
 test: install ## Run the whole test suite against a real node (started and stopped if needed)
 	$(PY) -m pytest
+
+eval: install ## Score baseline vs our ranking on eval/ (writes bench/results/relevance.json)
+	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) -m eval
 
 lint: install ## ruff lint and format check
 	$(PY) -m ruff check .

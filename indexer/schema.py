@@ -123,7 +123,11 @@ MAPPING = {
         "body_words": {"type": "integer"},
         "type": {"type": "keyword"},
         "source": {"type": "keyword", "fields": _NORM},
-        "fields_of_work": {"type": "keyword", "fields": _NORM},
+        # `.text`: the release's own topic labels, searchable like its words.
+        "fields_of_work": {
+            "type": "keyword",
+            "fields": {**_NORM, "text": {"type": "text", **_TEXT}},
+        },
         "place": {"type": "keyword"},
         "place_display": {"type": "keyword", "fields": _NORM},
         "countries": {"type": "keyword", "fields": _NORM},
