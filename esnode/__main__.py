@@ -9,7 +9,7 @@ import os
 import sys
 
 from esnode import plugin
-from esnode.node import Node, discover_url
+from esnode.node import Node, discover_url, http_json
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,6 +23,13 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         print(f"ES_URL={os.environ['ES_URL']}")
+        nodes = http_json(os.environ["ES_URL"].rstrip("/") + "/_nodes/plugins")
+        if nodes and not plugin.loaded(nodes):
+            print(
+                f"warning: that cluster lacks the {plugin.PLUGIN_NAME} analysis plugin; "
+                f"install {plugin.ZIP_PATH} on every node and restart them",
+                file=sys.stderr,
+            )
         return 0
     if args.command == "plugin":
         try:

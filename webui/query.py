@@ -75,7 +75,7 @@ def text_query(q: str, recency: bool = True) -> dict:
             "fuzziness": FUZZINESS,
             "prefix_length": FUZZY_PREFIX_LENGTH,
             "max_expansions": FUZZY_MAX_EXPANSIONS,
-            # Fuzzy terms do not combine with multi-word synonyms: use the index analyzer.
+            # No synonyms here: fuzzy variants of every expansion would add noise and cost.
             "analyzer": schema.INDEX_ANALYZER,
             "boost": FUZZY_BOOST,
         }
