@@ -14,6 +14,7 @@ PLUGIN_ZIP := analysis-plugin/target/osce-analysis-$(ES_VERSION).zip
 .PHONY: help install es-start es-stop es-status index run test lint format clean
 .PHONY: docker-prep docker-up docker-down kibana-objects kibana-import
 .PHONY: chromium test-browser
+.PHONY: plugin eval
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -26,7 +27,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create the venv and install the project with its dev tools
 
-es-start: install ## Start (or reuse) the local Elasticsearch node; prints ES_URL=...
+es-start: install ## Start (or reuse) the local node with the analysis plugin; prints ES_URL=...
 	@$(PY) -m esnode start
 
 es-stop: install ## Stop the local Elasticsearch node
@@ -34,6 +35,9 @@ es-stop: install ## Stop the local Elasticsearch node
 
 es-status: install ## Show the local node's URL, version, JDK and health
 	@$(PY) -m esnode status
+
+plugin: install ## Build the analysis plugin zip (cached) at analysis-plugin/target/
+	@$(PY) -m esnode plugin
 
 index: install ## Rebuild the index from $(SEEDS) (reindex + atomic alias swap)
 	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) -m indexer reindex $(SEEDS)
@@ -55,6 +59,8 @@ chromium: ## Install Debian's Chromium for the browser tests when missing (never
 
 test-browser: install chromium ## Only the browser tests (Playwright driving Debian's Chromium)
 	$(PY) -m pytest -q tests/browser
+eval: install ## Score baseline vs our ranking on eval/ (writes bench/results/relevance.json)
+	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) -m eval
 
 lint: install ## ruff lint and format check
 	$(PY) -m ruff check .

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from hashlib import sha1
 from pathlib import Path
 
-from esnode import fetch
+from esnode import fetch, plugin
 from esnode.config import CACHE_DIR, DEFAULT_PORT, ES_USER, ES_VERSION, HEAP, REPO_ROOT
 from esnode.java import describe, find_java_home
 
@@ -115,6 +115,11 @@ class Node:
         home = fetch.unpack(fetch.fetch_zip(), self.base)
         return home
 
+    def has_plugin(self, url: str) -> bool:
+        """True when the node at url runs the analysis plugin built from the present sources."""
+        home = Path((self.state() or {}).get("home") or self.base / f"elasticsearch-{ES_VERSION}")
+        return plugin.is_current(home) and plugin.loaded(http_json(url + "/_nodes/plugins") or {})
+
     def _choose_port(self) -> int:
         if self.port:
             return self.port
@@ -173,9 +178,13 @@ class Node:
         """Start the node unless it already runs; return its URL."""
         running = self.url()
         if running:
-            return running
+            if self.has_plugin(running):
+                return running
+            log.warning("node at %s lacks the current analysis plugin: restarting it", running)
+            self.stop()
         home = self.install()
         java_home = find_java_home()
+        plugin.install(home, java_home)
         port = self._choose_port()
         self.dir.mkdir(parents=True, exist_ok=True)
         for sub in ("data", "logs"):
@@ -260,9 +269,11 @@ class Node:
             "version": ES_VERSION,
             "java": state.get("java"),
             "dir": str(self.dir),
+            "plugin_zip": str(plugin.ZIP_PATH),
         }
         if url:
             info["health"] = (http_json(url + "/_cluster/health") or {}).get("status")
+            info["plugin_current"] = self.has_plugin(url)
         return info
 
 
@@ -281,6 +292,6 @@ def ensure_node() -> tuple[str, bool]:
         return env.rstrip("/"), False
     node = Node()
     running = node.url()
-    if running:
+    if running and node.has_plugin(running):
         return running, False
-    return node.start(), True
+    return node.start(), running is None

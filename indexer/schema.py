@@ -10,12 +10,13 @@ import os
 import re
 import unicodedata
 from datetime import UTC, datetime
+from pathlib import Path
 
 from indexer.release import Release
 
 ALIAS = os.environ.get("OSCE_ALIAS", "osce-releases")
 #: Bumped whenever the mapping or analysis changes, stored in the index's `_meta`.
-MAPPING_VERSION = 1
+MAPPING_VERSION = 2
 
 #: Fields the web UI searches, and their facet fields.
 TITLE, BODY = "title", "body"
@@ -28,23 +29,74 @@ FACET_FIELDS = {
     "year": "year",
 }
 
+#: Analyzer names the query side uses (via this module: nothing else crosses packages).
+INDEX_ANALYZER, SEARCH_ANALYZER, EXACT_ANALYZER = "osce_index", "osce_search", "osce_exact"
+#: The filters below come from the project's analysis plugin (analysis-plugin/, `osce_` names).
+_FOLD = ["lowercase", "osce_possessive", "osce_folding"]
+SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.txt"
+
+
+def load_synonyms(path: Path = SYNONYMS_FILE) -> list[str]:
+    """Solr-format rules from the repo's data file, comments and blank lines dropped."""
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
 ANALYSIS = {
-    "analyzer": {
-        "osce_text": {
-            "type": "custom",
-            "tokenizer": "standard",
-            "filter": ["lowercase"],
+    "filter": {
+        # Search time only: synonym edits need no reindex and graphs are never indexed.
+        "osce_synonyms": {"type": "osce_synonym_graph", "synonyms": load_synonyms()},
+        "osce_shingle": {
+            "type": "shingle",
+            "min_shingle_size": 2,
+            "max_shingle_size": 2,
+            "output_unigrams": False,
         },
-        "osce_exact": {
+    },
+    "analyzer": {
+        # Folded, possessive-free, KStemmed: `Đorđević's Elections` -> dordevic, election.
+        INDEX_ANALYZER: {
             "type": "custom",
             "tokenizer": "standard",
-            "filter": ["lowercase"],
+            "filter": [*_FOLD, "osce_stemmer"],
+        },
+        # The same plus OSCE synonyms before the stemmer (rules are parsed unstemmed).
+        SEARCH_ANALYZER: {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": [*_FOLD, "osce_synonyms", "osce_stemmer"],
+        },
+        # Unstemmed, for `title.exact`: the words as written outrank their stems.
+        EXACT_ANALYZER: {"type": "custom", "tokenizer": "standard", "filter": _FOLD},
+        # Adjacent word pairs: multi-word names (`Lukasz Nowak`) score as units.
+        "osce_shingles": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": [*_FOLD, "osce_shingle"],
+        },
+        "osce_suggest": {"type": "custom", "tokenizer": "standard", "filter": _FOLD},
+        # A whole keyword, lowercased and folded: accent-blind matching on facet values.
+        "osce_keyword_folded": {
+            "type": "custom",
+            "tokenizer": "osce_keyword",
+            "filter": ["lowercase", "osce_folding"],
         },
     },
     "normalizer": {
+        # Elasticsearch 9.5 refuses stable-API filters in normalizers (its wrapper is not a
+        # NormalizingTokenFilterFactory), so folding lives in the `.folded` analyzer instead.
         "osce_keyword": {"type": "custom", "filter": ["lowercase"]},
     },
 }
+
+#: Keyword facets also get `.norm` (case-blind, aggregatable) and `.folded` (case- and
+#: accent-blind: a match on `place_display.folded` for "sao tome" finds `São Tomé`).
+_NORM = {
+    "norm": {"type": "keyword", "normalizer": "osce_keyword", "ignore_above": 512},
+    "folded": {"type": "text", "analyzer": "osce_keyword_folded", "norms": False},
+}
+_TEXT = {"analyzer": INDEX_ANALYZER, "search_analyzer": SEARCH_ANALYZER}
+_SHINGLES = {"type": "text", "analyzer": "osce_shingles"}
 
 MAPPING = {
     "dynamic": "strict",
@@ -52,27 +104,33 @@ MAPPING = {
     "properties": {
         "title": {
             "type": "text",
-            "analyzer": "osce_text",
+            **_TEXT,
             "index_options": "offsets",
             "fields": {
-                "exact": {"type": "text", "analyzer": "osce_exact"},
-                "suggest": {"type": "completion", "analyzer": "simple"},
+                "exact": {"type": "text", "analyzer": EXACT_ANALYZER},
+                "shingles": _SHINGLES,
+                "suggest": {"type": "completion", "analyzer": "osce_suggest"},
                 "sort": {"type": "keyword", "ignore_above": 512},
             },
         },
         "body": {
             "type": "text",
-            "analyzer": "osce_text",
+            **_TEXT,
             "index_options": "offsets",
             "similarity": "osce_body",
+            "fields": {"shingles": {**_SHINGLES, "similarity": "osce_body"}},
         },
         "body_words": {"type": "integer"},
         "type": {"type": "keyword"},
-        "source": {"type": "keyword"},
-        "fields_of_work": {"type": "keyword"},
+        "source": {"type": "keyword", "fields": _NORM},
+        # `.text`: the release's own topic labels, searchable like its words.
+        "fields_of_work": {
+            "type": "keyword",
+            "fields": {**_NORM, "text": {"type": "text", **_TEXT}},
+        },
         "place": {"type": "keyword"},
-        "place_display": {"type": "keyword"},
-        "countries": {"type": "keyword"},
+        "place_display": {"type": "keyword", "fields": _NORM},
+        "countries": {"type": "keyword", "fields": _NORM},
         "date": {"type": "date", "format": "strict_date"},
         "year": {"type": "short"},
         "path": {"type": "keyword", "index": False},

@@ -4,16 +4,37 @@ from __future__ import annotations
 
 from typing import Any
 
+from indexer import schema
 from webui.facets import FACETS, Facet
 from webui.params import SearchParams
 
-#: Field weights: a word in the title says more than one in the body.
-SEARCH_FIELDS = ["title^3", "title.exact^2", "body"]
+#: Field weights: a word in the title says more than one in the body; the unstemmed
+#: `title.exact` lifts the words as typed above their stems; the release's fields of work
+#: (`Gender equality`) count a little.
+SEARCH_FIELDS = ["title^3", "title.exact^2", "body", "fields_of_work.text^0.5"]
+#: Words are matched across fields (one in the title, one in the body counts as both) ...
+MATCH_TYPE = "cross_fields"
+#: ... and all of one or two words must match, half of three or more.
+MINIMUM_SHOULD_MATCH = "2<50%"
 PHRASE_BOOSTS = {"title": 6.0, "body": 2.0}
 PHRASE_SLOP = 2
+#: Adjacent word pairs (`Lukasz Nowak`): a name typed whole outranks its words apart.
+SHINGLE_FIELDS = ["title.shingles^2", "body.shingles"]
+SHINGLE_BOOST = 1.0
+#: Typo tolerance: a second, fuzzy match without synonyms, weighted down so that it finds
+#: `tajikstan` but an exact match (which scores on both clauses) always stays ahead.
+FUZZY_FIELDS = ["title^3", "body"]
+FUZZINESS = "AUTO:4,8"
+FUZZY_PREFIX_LENGTH = 1
+FUZZY_MAX_EXPANSIONS = 20
+FUZZY_BOOST = 0.3
 #: A mild prior for fuller releases among equally good matches: weight * log10(1 + words).
 LENGTH_PRIOR = {"field": "body_words", "modifier": "log1p", "missing": 1}
 LENGTH_PRIOR_WEIGHT = 2.0
+#: Recency tie-break: at most RECENCY_WEIGHT points, halving every RECENCY_SCALE of age, so it
+#: only reorders near-equal matches. `text_query(q, recency=False)` switches it off.
+RECENCY_WEIGHT = 0.25
+RECENCY_SCALE = "3650d"
 HIGHLIGHT = {
     "encoder": "html",
     "pre_tags": ["<mark>"],
@@ -35,33 +56,67 @@ SORTS: dict[str, list[Any]] = {
 }
 
 
-def text_query(q: str) -> dict:
-    """Relevance for the words typed: all fields, most words required, phrases boosted."""
+def text_query(q: str, recency: bool = True) -> dict:
+    """Relevance for the words typed: synonyms, typo tolerance, phrase and pair boosts, priors."""
+    exact = {
+        "multi_match": {
+            "query": q,
+            "fields": SEARCH_FIELDS,
+            "type": MATCH_TYPE,
+            "minimum_should_match": MINIMUM_SHOULD_MATCH,
+        }
+    }
+    fuzzy = {
+        "multi_match": {
+            "query": q,
+            "fields": FUZZY_FIELDS,
+            "type": "most_fields",
+            "minimum_should_match": MINIMUM_SHOULD_MATCH,
+            "fuzziness": FUZZINESS,
+            "prefix_length": FUZZY_PREFIX_LENGTH,
+            "max_expansions": FUZZY_MAX_EXPANSIONS,
+            # No synonyms here: fuzzy variants of every expansion would add noise and cost.
+            "analyzer": schema.INDEX_ANALYZER,
+            "boost": FUZZY_BOOST,
+        }
+    }
     should: list[dict] = [
         {"match_phrase": {field: {"query": q, "slop": PHRASE_SLOP, "boost": boost}}}
         for field, boost in PHRASE_BOOSTS.items()
     ]
+    should.append(
+        {
+            "multi_match": {
+                "query": q,
+                "fields": SHINGLE_FIELDS,
+                "type": "most_fields",
+                "boost": SHINGLE_BOOST,
+            }
+        }
+    )
     relevance = {
         "bool": {
-            "must": [
-                {
-                    "multi_match": {
-                        "query": q,
-                        "fields": SEARCH_FIELDS,
-                        "type": "most_fields",
-                        "minimum_should_match": "2<75%",
-                    }
-                }
-            ],
+            "must": [{"bool": {"should": [exact, fuzzy], "minimum_should_match": 1}}],
             "should": should,
         }
     }
-    if not LENGTH_PRIOR_WEIGHT:
+    functions: list[dict] = []
+    if LENGTH_PRIOR_WEIGHT:
+        functions.append({"field_value_factor": LENGTH_PRIOR, "weight": LENGTH_PRIOR_WEIGHT})
+    if recency and RECENCY_WEIGHT:
+        functions.append(
+            {
+                "filter": {"exists": {"field": "date"}},
+                "exp": {"date": {"origin": "now/d", "scale": RECENCY_SCALE, "decay": 0.5}},
+                "weight": RECENCY_WEIGHT,
+            }
+        )
+    if not functions:
         return relevance
     return {
         "function_score": {
             "query": relevance,
-            "functions": [{"field_value_factor": LENGTH_PRIOR, "weight": LENGTH_PRIOR_WEIGHT}],
+            "functions": functions,
             "score_mode": "sum",
             "boost_mode": "sum",
         }
