@@ -30,6 +30,7 @@ class SearchParams:
     date_from: str | None = None
     date_to: str | None = None
     filters: dict[str, list[str]] = field(default_factory=dict)
+    recency: bool = True  # the recency tie-break in relevance ranking; `recency=off` drops it
 
     @property
     def offset(self) -> int:
@@ -44,6 +45,7 @@ class SearchParams:
             "to": self.date_to,
             "page": self.page,
             "size": self.size,
+            "recency": None if self.recency else "off",
         }
         renamed = {"date_from": "from", "date_to": "to"}
         state.update({renamed.get(k, k): v for k, v in changes.items() if k != "filters"})
@@ -92,6 +94,9 @@ def parse_search(args: MultiDict) -> SearchParams:
     page = _int(args, "page", 1, 1, MAX_WINDOW)
     if page * size > MAX_WINDOW:
         raise BadParameter(f"results stop at {MAX_WINDOW}: narrow the search to see further")
+    recency_arg = (args.get("recency") or "on").lower()
+    if recency_arg not in ("on", "off", "1", "0", "true", "false"):
+        raise BadParameter("'recency' must be on or off")
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
         raise BadParameter(f"'sort' must be one of {', '.join(SORTS)}")
@@ -109,5 +114,6 @@ def parse_search(args: MultiDict) -> SearchParams:
         if values:
             filters[key] = values
     return SearchParams(
-        q=q, page=page, size=size, sort=sort, date_from=date_from, date_to=date_to, filters=filters
+        q=q, page=page, size=size, sort=sort, date_from=date_from, date_to=date_to, filters=filters,
+        recency=recency_arg in ("on", "1", "true"),
     )

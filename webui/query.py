@@ -146,7 +146,7 @@ def build_search(params: SearchParams) -> dict:
     filters but its own: a facet's selection never shrinks its own counts, and the year
     histogram keeps showing the years outside a chosen date range.
     """
-    query: dict = text_query(params.q) if params.q else {"match_all": {}}
+    query: dict = text_query(params.q, params.recency) if params.q else {"match_all": {}}
     selected = {
         f.key: facet_filter(f, params.filters[f.key]) for f in FACETS if params.filters.get(f.key)
     }
@@ -203,8 +203,8 @@ def build_count(params: SearchParams) -> dict:
 
 
 def build_did_you_mean(q: str) -> dict:
-    """Term suggestions per word from the body and the unstemmed titles (real words, not stems)."""
-    term = {"suggest_mode": "popular", "min_word_length": 4}
+    """Term suggestions for words the index does not hold (body, and unstemmed titles)."""
+    term = {"suggest_mode": "missing", "min_word_length": 4}
     return {
         "text": q,
         "words": {"term": {"field": "body", **term}},

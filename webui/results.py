@@ -70,6 +70,9 @@ def _suggestion(resp: dict, q: str) -> str | None:
                 span = (entry["offset"], entry["length"])
                 if span not in best or option["score"] > best[span][0]:
                     best[span] = (option["score"], option["text"])
+    # Only words the body does not hold are misspelt (a title may lack a word the body has).
+    missing = {(e["offset"], e["length"]) for e in suggest.get("words", []) if e.get("options")}
+    best = {span: option for span, option in best.items() if span in missing}
     if not best:
         return None
     text = q

@@ -19,10 +19,11 @@ def search(params: SearchParams) -> dict:
     resp = get_es().search(index=alias(), body=query.build_search(params))
     data = results.search_json(resp.body, params)
     if data["suggestion"]:
-        # Offer "did you mean" only when the corrected words find more than the typed ones.
+        # Typo tolerance may already find some matches for a misspelt word; offer the
+        # correction unless it finds fewer than the words as typed.
         checked = replace(params, q=data["suggestion"], page=1)
         found = get_es().count(index=alias(), body=query.build_count(checked))["count"]
-        if found <= data["total"]:
+        if found < data["total"] or found == 0:
             data["suggestion"] = None
     return data
 
