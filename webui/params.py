@@ -114,6 +114,12 @@ def parse_search(args: MultiDict) -> SearchParams:
         if values:
             filters[key] = values
     return SearchParams(
-        q=q, page=page, size=size, sort=sort, date_from=date_from, date_to=date_to, filters=filters,
+        q=q,
+        page=page,
+        size=size,
+        sort=sort,
+        date_from=date_from,
+        date_to=date_to,
+        filters=filters,
         recency=recency_arg in ("on", "1", "true"),
     )
