@@ -46,8 +46,8 @@ STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Monaco": ((), ()),
     "Mongolia": ((), ("Ulaanbaatar", "Ulan Bator")),
     "Montenegro": ((), ("Podgorica",)),
-    "Netherlands": (("the Netherlands", "Holland"), ("Amsterdam", "The Hague")),
-    "North Macedonia": (("former Yugoslav Republic of Macedonia", "Macedonia"), ("Skopje",)),
+    "Netherlands": (("The Netherlands", "Holland"), ("Amsterdam", "The Hague")),
+    "North Macedonia": (("Republic of North Macedonia", "Macedonia"), ("Skopje",)),
     "Norway": ((), ("Oslo",)),
     "Poland": ((), ("Warsaw",)),
     "Portugal": ((), ("Lisbon",)),
@@ -115,7 +115,34 @@ NOT_PLACES = (
     "Washington Post",
     "Georgia Tech",
 )
-_NOT_PLACES_RE = re.compile("|".join(re.escape(p) for p in NOT_PLACES), re.IGNORECASE)
+
+
+def trie_regex(words: list[str] | set[str]) -> str:
+    """One regex alternation shaped as a trie: Python's re then tests one branch per letter
+    instead of every name at every position (about ten times faster on a release)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+def _cases(names) -> set[str]:
+    """Names as written and in capitals (datelines, shouted titles); never lower case."""
+    return {form for name in names for form in (name, name.upper())}
+
+
+_NOT_PLACES_RE = re.compile(trie_regex(_cases(NOT_PLACES)))
 
 #: canonical name -> adjectives. Adjectives are ambiguous ("Russian" is a language, "Albanian" an
 #: ethnicity across the Balkans), so they count only before a word for the State's institutions.
@@ -203,16 +230,16 @@ def _lookup() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
             lookup[name.casefold()] = (canonical, False)
         for name in capitals:
             lookup[name.casefold()] = (canonical, True)
-    names = sorted(lookup, key=len, reverse=True)
-    alternatives = "|".join(re.escape(n) for n in names)
-    pattern = re.compile(rf"(?<![\w.-])(?:{alternatives})(?!\w)", re.IGNORECASE)
+    written = [n for c, (v, caps) in STATES.items() for n in (c, *v, *caps)]
+    # Case-sensitive: "Georgia" and "GEORGIA" are the State, "turkey" is not.
+    pattern = re.compile(rf"(?<![\w.-])(?:{trie_regex(_cases(written))})(?!\w)")
     return pattern, lookup
 
 
 @lru_cache(maxsize=1)
 def _demonym_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     lookup = {adj: canonical for canonical, adjs in DEMONYMS.items() for adj in adjs}
-    adj = "|".join(sorted(map(re.escape, lookup), key=len, reverse=True))
+    adj = trie_regex(set(lookup))
     pattern = re.compile(
         rf"\b(?P<chain>(?:{adj})(?:(?:-|\s*,\s*|\s+and\s+)(?:{adj}))*)"
         rf"\s+(?:(?:{_NOUN_LEAD})\s+){{0,2}}(?:{STATE_NOUNS})\b"
@@ -227,8 +254,6 @@ def _is_acronym(name: str) -> bool:
 def _names_place(text: str, match: re.Match[str], capital: bool) -> bool:
     """Whether a matched name is used as the place: capitalised, not a person or a compound."""
     word = match.group(0)
-    if not word[0].isupper():
-        return False
     if _is_acronym(word) and word != word.upper():
         return False  # "Us", "Usa": only UK, US, USA, U.S. as written
     if not capital:
@@ -256,8 +281,11 @@ def find_countries(*texts: str, demonyms: bool = True) -> list[str]:
     found: dict[str, int] = {}
     offset = 0
     for text in texts:
-        text = _NOT_PLACES_RE.sub(lambda m: " " * len(m[0]), text or "")
+        text = text or ""
+        names = [m.span() for m in _NOT_PLACES_RE.finditer(text)]
         for match in pattern.finditer(text):
+            if names and any(a <= match.start() < b for a, b in names):
+                continue  # "Minsk Group", "Paris Agreement"
             canonical, capital = lookup[match.group(0).casefold()]
             if _names_place(text, match, capital):
                 found.setdefault(canonical, offset + match.start())

@@ -51,7 +51,9 @@ _UTF8_MULTI = re.compile(
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 #: Characters that carry no text: zero-width space, soft hyphen, stray BOM, word joiner.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u00ad\ufeff\u2060"))
+_INVISIBLE = re.compile("[\u200b\u00ad\ufeff\u2060]")
+#: Control bytes that never occur in text (tab, newlines, form feed and ESC excepted).
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 def _cp1252_byte(error: UnicodeDecodeError) -> tuple[str, int]:
@@ -73,7 +75,7 @@ def sniff_binary(data: bytes) -> str | None:
     sample = data[:8192]
     if b"\x00" in sample:
         return "binary content (NUL bytes), not a text release"
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _CONTROLS))
     if sample and controls / len(sample) > 0.02:
         return "binary content (control bytes), not a text release"
     return None
@@ -106,6 +108,17 @@ def _declared_charset(data: bytes) -> str | None:
     return "cp1252" if name in ("iso8859-1", "latin-1", "ascii") else name
 
 
+_USUAL = set("“”‘’„«»–—…€£°§•·\u00a0")
+
+
+def _plausible(text: str) -> float:
+    """Share of non-ASCII characters that are letters or usual punctuation (not box drawing)."""
+    rare = [ch for ch in text if ord(ch) > 127]
+    if not rare:
+        return 1.0
+    return sum(ch.isalpha() or ch in _USUAL for ch in rare) / len(rare)
+
+
 def _legacy(data: bytes) -> tuple[str, str]:
     """Decode a non-UTF-8 file; raise NotText when the readings disagree and none is safe."""
     declared = _declared_charset(data)
@@ -121,6 +134,8 @@ def _legacy(data: bytes) -> tuple[str, str]:
     if best.chaos > 0.25:
         raise NotText(f"undecodable bytes: best reading ({best.encoding}) is garbled")
     tied = [r for r in results if r.chaos <= best.chaos + 0.01]
+    top = max(_plausible(str(r)) for r in tied)
+    tied = [r for r in tied if _plausible(str(r)) >= top - 0.01]
     readings = {str(r) for r in tied}
     if len(readings) == 1:
         # Every equally good reading gives the same text: name the Western one when it is there.
@@ -204,7 +219,7 @@ def decode_with_name(data: bytes) -> tuple[str, str]:
                 text, name = _legacy(data)
     if _MOJIBAKE.search(text):
         text = repair_mojibake(text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return unicodedata.normalize("NFC", text), name
 
 

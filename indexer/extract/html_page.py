@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, SoupStrainer, Tag
 
 from indexer.extract.dateline import parse_date, split_dateline
 from indexer.release import Release
@@ -39,14 +39,19 @@ _LABELS = {
     "content type": "type",
 }
 _LABEL_TAGS = ["dt", "th", "div", "span", "strong", "b", "label", "h2", "h3", "h4", "h5", "p"]
-_BODY_SELECTORS = (
-    ".field--name-body",
-    ".field-name-body",
-    "[itemprop=articleBody]",
-    ".article-body",
-    ".article__body",
-    ".node__content",
+_LABEL_TEXT = re.compile(
+    r"^\s*(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*:?\s*$", re.IGNORECASE
 )
+#: Where the body sits in Drupal themes, best first; else the whole article.
+_BODY_CLASSES = (
+    "field--name-body",
+    "field-name-body",
+    "article-body",
+    "article__body",
+    "node__content",
+)
+#: Parse only what the extractor reads: a page's menus are most of its markup.
+_STRAINER = SoupStrainer(["article", "main", "h1", "link", "meta", "dl"])
 _TYPE_CLASSES = re.compile(
     r"^(?:node-type|content-type|article-type|news-type|page-type|type-label|eyebrow|"
     r"field--name-field-(?:news-|content-|publication-)?type)$"
@@ -85,9 +90,11 @@ def _label_of(node: Tag) -> str | None:
 
 def _items(node: Tag) -> list[str]:
     """The values inside one value element: list items, Drupal field items, links, or its text."""
-    for selector in ("li", ".field__item", "a"):
-        found = [_text(n) for n in node.select(selector)]
-        if len([f for f in found if f]) > 1 or (found and selector != "a"):
+    for name, cls in (("li", None), (True, "field__item"), ("a", None)):
+        found = [_text(n) for n in node.find_all(name, class_=cls)] if cls else None
+        if found is None:
+            found = [_text(n) for n in node.find_all(name)]
+        if len([f for f in found if f]) > 1 or (found and name != "a"):
             return [f for f in found if f]
     text = _text(node)
     return [text] if text else []
@@ -112,7 +119,7 @@ def _values_after(label: Tag) -> tuple[list[str], Tag | None]:
             if text:
                 values.append(text)
         elif isinstance(sib, Tag):
-            if _label_of(sib) or any(map(_label_of, sib.find_all(_LABEL_TAGS))):
+            if _label_of(sib) or sib.find(string=_LABEL_TEXT):
                 break  # the next field's block
             values.extend(_items(sib))
     return values, label.parent
@@ -123,9 +130,15 @@ def _metadata(soup: BeautifulSoup, root: Tag) -> tuple[dict[str, list[str]], lis
     meta: dict[str, list[str]] = {}
     holders: list[Tag] = []
     date_node = None
-    for node in soup.find_all(_LABEL_TAGS):
+    for string in soup.find_all(string=_LABEL_TEXT):
+        chain = [string.parent]
+        while chain[-1].parent is not None and _text(chain[-1].parent) == _text(chain[-1]):
+            chain.append(chain[-1].parent)  # `<dt><span>Date</span></dt>`: the label is the dt
+        node = next((n for n in reversed(chain) if n.name in _LABEL_TAGS and _label_of(n)), None)
+        if node is None:
+            continue
         field = _label_of(node)
-        if not field or field in meta or node.find_parent(["nav", "footer"]):
+        if field in meta or node.find_parent(["nav", "footer"]):
             continue
         values, holder = _values_after(node)
         if holder is not None and holder is not root and holder.name not in ("body", "html"):
@@ -209,8 +222,18 @@ def _is_chrome(tag: Tag) -> bool:
 
 
 def parse_html(text: str, path: str) -> Release:
-    """Extract a release from an article page; an invalid Release when it holds none."""
-    soup = BeautifulSoup(text, "lxml")
+    """Extract a release from an article page; an invalid Release when it holds none.
+
+    The page is first read through a strainer (article, main, h1, metadata); a page the strained
+    read finds no release in is read again whole, so the shortcut never loses a release.
+    """
+    release = _parse(BeautifulSoup(text, "lxml", parse_only=_STRAINER), path)
+    if release.valid:
+        return release
+    return _parse(BeautifulSoup(text, "lxml"), path)
+
+
+def _parse(soup: BeautifulSoup, path: str) -> Release:
     for tag in soup.find_all(_CODE):
         tag.decompose()
     root = _root(soup)
@@ -232,7 +255,9 @@ def parse_html(text: str, path: str) -> Release:
     for tag in root.find_all(True):
         if not tag.decomposed and (_is_chrome(tag) or tag.name in ("h1", "header")):
             tag.decompose()  # an article's header holds its title, date and type: not body
-    body_root = next((n for s in _BODY_SELECTORS if (n := root.select_one(s))), root)
+    body_root = next((n for c in _BODY_CLASSES if (n := root.find(class_=c))), None)
+    if body_root is None:
+        body_root = root.find(attrs={"itemprop": "articleBody"}) or root
     paragraphs = [p for p in (_text(p) for p in body_root.find_all("p")) if p]
     if not paragraphs:
         return Release.invalid(path, "HTML page without body paragraphs", "html")
