@@ -52,3 +52,7 @@ format: install ## Apply ruff's formatting and safe fixes
 
 clean: es-stop ## Stop the node and remove the venv and caches in this clone
 	rm -rf $(VENV) .cache .pytest_cache .ruff_cache
+
+.PHONY: bench-parse
+bench-parse: install ## Parse benchmark (10,000 mixed files, one core) + fixture accuracy -> bench/results/parse.json
+	$(PY) bench/parse_bench.py --files 10000 --out bench/results/parse.json

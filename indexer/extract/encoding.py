@@ -111,12 +111,18 @@ def _declared_charset(data: bytes) -> str | None:
 _USUAL = set("“”‘’„«»–—…€£°§•·\u00a0")
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_MIXED_SCRIPT = re.compile(r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
+
+
 def _plausible(text: str) -> float:
-    """Share of non-ASCII characters that are letters or usual punctuation (not box drawing)."""
-    rare = [ch for ch in text if ord(ch) > 127]
+    """Share of non-ASCII characters that are letters or usual punctuation, less Cyrillic
+    letters glued to Latin ones ("Tьrkiye" is Western text read as Cyrillic)."""
+    rare = _NON_ASCII.findall(text)
     if not rare:
         return 1.0
-    return sum(ch.isalpha() or ch in _USUAL for ch in rare) / len(rare)
+    good = sum(ch.isalpha() or ch in _USUAL for ch in rare) - len(_MIXED_SCRIPT.findall(text))
+    return max(0, good) / len(rare)
 
 
 def _legacy(data: bytes) -> tuple[str, str]:

@@ -221,15 +221,37 @@ def _is_chrome(tag: Tag) -> bool:
     return bool(classes and _CHROME_CLASS.search(classes))
 
 
+_OPEN = {tag: re.compile(rf"<{tag}[\s>]", re.IGNORECASE) for tag in ("main", "article")}
+
+
+def _focus(text: str) -> str | None:
+    """The page's head and its `<main>` (or `<article>` span) as text, without the menus.
+
+    A site's menus and footers are most of a page's markup; cutting them out by text before
+    parsing makes a page several times cheaper. Whatever the cut loses, the full parse finds.
+    """
+    lower = text.lower()
+    for tag, opener in _OPEN.items():
+        start = opener.search(text)
+        end = lower.rfind(f"</{tag}>")
+        if start and end > start.start():
+            head_end = lower.find("</head>", 0, start.start())
+            head = text[: head_end + 7] if head_end >= 0 else ""
+            return head + text[start.start() : end + len(tag) + 3]
+    return None
+
+
 def parse_html(text: str, path: str) -> Release:
     """Extract a release from an article page; an invalid Release when it holds none.
 
-    The page is first read through a strainer (article, main, h1, metadata); a page the strained
+    The page is first read in part (its head and main content, through a strainer); a page that
     read finds no release in is read again whole, so the shortcut never loses a release.
     """
-    release = _parse(BeautifulSoup(text, "lxml", parse_only=_STRAINER), path)
-    if release.valid:
-        return release
+    focused = _focus(text)
+    if focused is not None:
+        release = _parse(BeautifulSoup(focused, "lxml", parse_only=_STRAINER), path)
+        if release.valid:
+            return release
     return _parse(BeautifulSoup(text, "lxml"), path)
 
 

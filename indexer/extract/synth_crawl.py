@@ -139,11 +139,25 @@ def render_text(rel: dict) -> str:
     return "\n".join(lines + body) + "\n"
 
 
+def _menu() -> str:
+    """A site menu the size of osce.org's (~40 KB): most of a real page's markup."""
+    items = [*_FIELDS, *_STATES, *_SOURCES, *_SUBJECTS, *_OBJECTS] * 6
+    links = "".join(
+        f'<li class="menu-item"><a href="/m/{i}" class="menu-link" data-id="{i}">'
+        f"<span>{html.escape(s)}</span></a></li>"
+        for i, s in enumerate(items)
+    )
+    return f'<ul class="menu">{links}</ul>'
+
+
+_MENU = _menu()
+
+
 def render_html(rel: dict) -> str:
     esc = html.escape
     fields = "".join(f"<dd>{esc(f)}</dd>" for f in rel["fields"])
     paras = "\n".join(f"<p>{esc(p)}</p>" for p in rel["body"])
-    nav = "".join(f'<li><a href="/c/{i}">{esc(s)}</a></li>' for i, s in enumerate(_STATES))
+    nav = _MENU
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{esc(rel["title"])} | OSCE</title>
 <script>var x = "<p>not text</p>";</script></head>
@@ -156,7 +170,8 @@ def render_html(rel: dict) -> str:
 <div class="field--name-body">
 <p><strong>{rel["place"]}, {rel["when"]}</strong> – {paras[3:]}
 </div></article></main>
-<aside><p>Related: another story</p></aside><footer><p>OSCE, Vienna</p></footer></body></html>
+<aside><p>Related: another story</p></aside><footer>{nav}<p>OSCE, Vienna</p></footer>
+</body></html>
 """
 
 
