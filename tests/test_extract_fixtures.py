@@ -47,7 +47,7 @@ def test_text_dump_and_html_page_of_one_release_share_an_id() -> None:
     pairs = [
         ("td_standard.txt", "html_dl.html", "enc_mojibake.txt", "td_duplicate_copy.txt"),
         ("td_date_label_wins.txt", "html_field_divs.html", "enc_cp1252.txt"),
-        ("td_nav_variant_em_dash.txt", "html_labels_timezone.html"),
+        ("td_nav_variant_em_dash.txt", "html_labels_timezone.html", "td_trailing_footer.txt"),
         ("td_title_markup_no_dateline.txt", "html_title_script.html"),
         ("enc_latin1.txt", "html_cp1252_declared.html"),
         ("td_dateline_no_place_hyphen.txt", "enc_utf16.txt"),

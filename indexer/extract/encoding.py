@@ -51,7 +51,8 @@ _UTF8_MULTI = re.compile(
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 #: Characters that carry no text: zero-width space, soft hyphen, stray BOM, word joiner.
-_INVISIBLE = re.compile("[\u200b\u00ad\ufeff\u2060]")
+_INVISIBLE_CHARS = "\u200b\u00ad\ufeff\u2060"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 #: Control bytes that never occur in text (tab, newlines, form feed and ESC excepted).
 _CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
@@ -185,6 +186,8 @@ _CONT = "[" + re.escape(_CONT_CHARS) + "]"
 _MOJIBAKE = re.compile(
     rf"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}"
 )
+#: A cheap first test: mojibake always holds one of these lead characters.
+_MOJIBAKE_LEADS = tuple(map(chr, range(0xC2, 0xF5)))
 _TO_BYTE = {ch: bytes([b]) for b in range(0x80, 0x100) for ch in [bytes([b]).decode("latin_1")]}
 _TO_BYTE.update({c: bytes([0x80 + i]) for i, c in enumerate(_CONT_CHARS[:32]) if ord(c) > 0xFF})
 
@@ -223,9 +226,12 @@ def decode_with_name(data: bytes) -> tuple[str, str]:
                 text, name = _utf8(data)
             except UnicodeDecodeError:
                 text, name = _legacy(data)
-    if _MOJIBAKE.search(text):
-        text = repair_mojibake(text)
-    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.isascii():  # `in` tests: re scans wide strings slowly
+        if any(ch in text for ch in _MOJIBAKE_LEADS) and _MOJIBAKE.search(text):
+            text = repair_mojibake(text)
+        if any(ch in text for ch in _INVISIBLE_CHARS):
+            text = _INVISIBLE.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text), name
 
 

@@ -20,6 +20,7 @@ from indexer.release import Release
 _CODE = ["script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "button"]
 #: Site chrome and non-body parts of an article.
 _CHROME = ["nav", "aside", "footer", "figure", "figcaption", "form", "dialog", "menu"]
+_CHROME_SET = frozenset(_CHROME)
 _CHROME_CLASS = re.compile(
     r"(?:^|[-_\s])(?:share|sharing|social|related|breadcrumbs?|sidebar|menu|newsletter|cookies?|"
     r"contacts?|teaser|tags|pager|visually-hidden|sr-only|skip-link|caption|credits?)(?:$|[-_\s])",
@@ -66,13 +67,28 @@ _NODE_TYPES = {
 }
 
 
+def _tags(node: Tag, names: set[str] | frozenset[str] | None = None) -> list[Tag]:
+    """Descendant elements (of the given names): a plain walk, cheaper than bs4's filters."""
+    return [
+        d for d in node.descendants if isinstance(d, Tag) and (names is None or d.name in names)
+    ]
+
+
+def _inside(node: Tag, names: set[str] | frozenset[str]) -> bool:
+    return any(parent.name in names for parent in node.parents)
+
+
+def _has_class(node: Tag, name: str) -> bool:
+    return name in (node.get("class") or ())
+
+
 def _text(node: Tag | NavigableString | None) -> str:
     """Visible text with whitespace collapsed; `<br>` counts as a space, inline tags join."""
     if node is None:
         return ""
     if isinstance(node, NavigableString):
         return " ".join(str(node).split())
-    for br in node.find_all("br"):
+    for br in _tags(node, {"br"}):
         br.replace_with(" ")
     return " ".join(node.get_text("").split())
 
@@ -81,20 +97,23 @@ def _label_of(node: Tag) -> str | None:
     """The field a label element names (`Place:`, `Fields of work`), when it is a bare label."""
     if len(node.get_text()) > 40:
         return None
-    if node.find(["p", "div", "ul", "ol", "dd", "li", "time"]):
+    inner = {d.name for d in _tags(node)}
+    if inner & {"p", "div", "ul", "ol", "dd", "li", "time"}:
         return None
-    if node.name in ("p", "div") and node.find(["strong", "b", "span", "label"]):
+    if node.name in ("p", "div") and inner & {"strong", "b", "span", "label"}:
         return None  # the inner element is the label; this is its holder
     return _LABELS.get(_text(node).rstrip(":").strip().casefold())
 
 
 def _items(node: Tag) -> list[str]:
     """The values inside one value element: list items, Drupal field items, links, or its text."""
-    for name, cls in (("li", None), (True, "field__item"), ("a", None)):
-        found = [_text(n) for n in node.find_all(name, class_=cls)] if cls else None
-        if found is None:
-            found = [_text(n) for n in node.find_all(name)]
-        if len([f for f in found if f]) > 1 or (found and name != "a"):
+    inner = _tags(node)
+    for kind in ("li", "field__item", "a"):
+        if kind == "field__item":
+            found = [_text(n) for n in inner if _has_class(n, kind)]
+        else:
+            found = [_text(n) for n in inner if n.name == kind]
+        if len([f for f in found if f]) > 1 or (found and kind != "a"):
             return [f for f in found if f]
     text = _text(node)
     return [text] if text else []
@@ -119,7 +138,7 @@ def _values_after(label: Tag) -> tuple[list[str], Tag | None]:
             if text:
                 values.append(text)
         elif isinstance(sib, Tag):
-            if _label_of(sib) or sib.find(string=_LABEL_TEXT):
+            if _label_of(sib) or any(_LABEL_TEXT.match(t) for t in sib.strings):
                 break  # the next field's block
             values.extend(_items(sib))
     return values, label.parent
@@ -138,13 +157,13 @@ def _metadata(soup: BeautifulSoup, root: Tag) -> tuple[dict[str, list[str]], lis
         if node is None:
             continue
         field = _label_of(node)
-        if field in meta or node.find_parent(["nav", "footer"]):
+        if field in meta or _inside(node, {"nav", "footer"}):
             continue
         values, holder = _values_after(node)
         if holder is not None and holder is not root and holder.name not in ("body", "html"):
             holders.append(holder)
             if field == "date":
-                date_node = holder.find("time")
+                date_node = next(iter(_tags(holder, {"time"})), None)
         seen: list[str] = []
         for value in values:
             if value not in seen:
@@ -187,9 +206,9 @@ def _root(soup: BeautifulSoup) -> Tag:
 def _title(soup: BeautifulSoup, root: Tag) -> str:
     """The `<h1>` in the article, else the first `<h1>` outside site chrome, else og:title."""
     for h1 in [*root.find_all("h1"), *soup.find_all("h1")]:
-        if h1.find_parent(["nav", "footer", "aside"]):
+        if _inside(h1, {"nav", "footer", "aside"}):
             continue
-        if h1.find_parent("header") and not h1.find_parent(["article", "main"]):
+        if _inside(h1, {"header"}) and not _inside(h1, {"article", "main"}):
             continue  # the site name in the page header
         if text := _text(h1):
             return text
@@ -200,7 +219,9 @@ def _title(soup: BeautifulSoup, root: Tag) -> str:
 def _type(soup: BeautifulSoup, root: Tag, meta: dict[str, list[str]]) -> str | None:
     if meta.get("type"):
         return meta["type"][0]
-    for node in root.find_all(class_=_TYPE_CLASSES):
+    for node in _tags(root):
+        if not any(_TYPE_CLASSES.match(c) for c in node.get("class") or ()):
+            continue
         text = _text(node)
         if text and len(text) <= 40:
             return text
@@ -211,7 +232,7 @@ def _type(soup: BeautifulSoup, root: Tag, meta: dict[str, list[str]]) -> str | N
 
 
 def _is_chrome(tag: Tag) -> bool:
-    if tag.name in _CHROME:
+    if tag.name in _CHROME_SET:
         return True
     if str(tag.get("role") or "") in _CHROME_ROLES:
         return True
@@ -264,7 +285,7 @@ def _parse(soup: BeautifulSoup, path: str) -> Release:
         return Release.invalid(path, "HTML page without a title (no <h1>)", "html")
     meta, holders, date_node = _metadata(soup, root)
     time_date = _time_date(date_node) if date_node is not None else None
-    times = [t for t in root.find_all("time") if not t.find_parent(_CHROME)]
+    times = [t for t in _tags(root, {"time"}) if not _inside(t, _CHROME_SET)]
     root_date = _time_date(times[0]) if times else None
     kind = _type(soup, root, meta)
     canonical = soup.find("link", rel="canonical") or soup.find(
@@ -274,13 +295,15 @@ def _parse(soup: BeautifulSoup, path: str) -> Release:
 
     for holder in holders:
         holder.decompose()
-    for tag in root.find_all(True):
+    for tag in _tags(root):
         if not tag.decomposed and (_is_chrome(tag) or tag.name in ("h1", "header")):
             tag.decompose()  # an article's header holds its title, date and type: not body
-    body_root = next((n for c in _BODY_CLASSES if (n := root.find(class_=c))), None)
-    if body_root is None:
-        body_root = root.find(attrs={"itemprop": "articleBody"}) or root
-    paragraphs = [p for p in (_text(p) for p in body_root.find_all("p")) if p]
+    remaining = _tags(root)
+    body_root = next(
+        (n for c in _BODY_CLASSES for n in remaining if _has_class(n, c)),
+        next((n for n in remaining if n.get("itemprop") == "articleBody"), root),
+    )
+    paragraphs = [p for p in (_text(p) for p in _tags(body_root, {"p"})) if p]
     if not paragraphs:
         return Release.invalid(path, "HTML page without body paragraphs", "html")
     place_dl, date_dl, rest = split_dateline(paragraphs[0])

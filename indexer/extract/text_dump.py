@@ -163,7 +163,11 @@ def parse_text(text: str, path: str) -> Release:
     title, kind = _title_and_type(lines, header)
     if not title:
         return Release.invalid(path, "no title before the release's metadata")
-    paragraphs = [line for line in lines[body_start:] if line and not _ONLY_DASHES.match(line)]
+    body_lines = lines[body_start:]
+    if "-" in body_lines:
+        # A lone `-` opens a list heading: the page's footer menus, never release text.
+        body_lines = body_lines[: body_lines.index("-")]
+    paragraphs = [line for line in body_lines if line and not _ONLY_DASHES.match(line)]
     place_dl, date_dl = None, None
     if paragraphs:
         place_dl, date_dl, rest = split_dateline(paragraphs[0])
