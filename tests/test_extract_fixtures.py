@@ -50,6 +50,7 @@ def test_text_dump_and_html_page_of_one_release_share_an_id() -> None:
         ("td_nav_variant_em_dash.txt", "html_labels_timezone.html", "td_trailing_footer.txt"),
         ("td_title_markup_no_dateline.txt", "html_title_script.html"),
         ("enc_latin1.txt", "html_cp1252_declared.html"),
+        ("enc_crlf.txt", "td_iso_date_inline_place.txt", "html_hidden_labels.html"),
         ("td_dateline_no_place_hyphen.txt", "enc_utf16.txt"),
     ]
     seen: set[str | None] = set()

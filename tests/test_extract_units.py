@@ -120,3 +120,14 @@ def test_adjectives_only_before_state_institutions() -> None:
     ]
     assert find_countries("in Russian and Ukrainian languages, Armenian-language schools") == []
     assert find_countries("the Ukrainian Government", demonyms=False) == []
+
+
+def test_body_list_right_after_the_metadata_is_body_not_fields() -> None:
+    dump = (
+        "Press release\nTitle of a release\n- Date: 2 March 2021\n- Place:\n- WASHINGTON, D.C.\n"
+        "- Fields of work:\n- Elections\n- the first finding of the report is a sentence;\n"
+        "- the second finding is another sentence.\nClosing paragraph.\n"
+    )
+    release = parse_bytes(dump.encode(), "x.txt")
+    assert release.place == "WASHINGTON, D.C." and release.fields_of_work == ["Elections"]
+    assert release.body[0] == "- the first finding of the report is a sentence;"

@@ -53,6 +53,13 @@ _BODY_CLASSES = (
 )
 #: Parse only what the extractor reads: a page's menus are most of its markup.
 _STRAINER = SoupStrainer(["article", "main", "h1", "link", "meta", "dl"])
+#: Drupal field machine names (`field--name-field-place`) for fields printed without a label.
+_DRUPAL_FIELDS = re.compile(
+    r"^field--name-(?:field-(?P<place>place|location|city)"
+    r"|field-(?P<source>source|related-structure|structure|organi[sz]ation|related-office)"
+    r"|field-(?P<fields_of_work>topics?|fields?-of-work|themes?)"
+    r"|field-(?P<date>date|publish(?:ed|ing)?-date|release-date))$"
+)
 _TYPE_CLASSES = re.compile(
     r"^(?:node-type|content-type|article-type|news-type|page-type|type-label|eyebrow|"
     r"field--name-field-(?:news-|content-|publication-)?type)$"
@@ -170,6 +177,22 @@ def _metadata(soup: BeautifulSoup, root: Tag) -> tuple[dict[str, list[str]], lis
                 seen.append(value)
         if seen:
             meta[field] = seen
+    for node in _tags(root, {"div", "section", "span", "p", "ul"}):
+        match = next(filter(None, map(_DRUPAL_FIELDS.match, node.get("class") or ())), None)
+        if match is None or node in holders:
+            continue
+        field = next(name for name, value in match.groupdict().items() if value)
+        holders.append(node)  # labelled or not, a metadata field is never body text
+        if field == "date" and date_node is None:
+            date_node = next(iter(_tags(node, {"time"})), None)
+        if field in meta:
+            continue
+        labels = [n for n in _tags(node) if _has_class(n, "field__label")]
+        for label in labels:
+            label.extract()
+        values = [v for v in _items(node) if v]
+        if values:
+            meta[field] = list(dict.fromkeys(values))
     return meta, holders, date_node
 
 
@@ -225,9 +248,10 @@ def _type(soup: BeautifulSoup, root: Tag, meta: dict[str, list[str]]) -> str | N
         text = _text(node)
         if text and len(text) <= 40:
             return text
-    for cls in root.get("class") or []:
-        if cls.startswith("node--type-") and cls[len("node--type-") :] in _NODE_TYPES:
-            return _NODE_TYPES[cls[len("node--type-") :]]
+    for node in [root, *(a for a in _tags(root, {"article"}) if not _is_chrome(a))]:
+        for cls in node.get("class") or []:
+            if cls.startswith("node--type-") and cls[len("node--type-") :] in _NODE_TYPES:
+                return _NODE_TYPES[cls[len("node--type-") :]]
     return None
 
 
@@ -294,7 +318,8 @@ def _parse(soup: BeautifulSoup, path: str) -> Release:
     origin = (canonical.get("href") or canonical.get("content")) if canonical else None
 
     for holder in holders:
-        holder.decompose()
+        if not holder.decomposed:
+            holder.decompose()
     for tag in _tags(root):
         if not tag.decomposed and (_is_chrome(tag) or tag.name in ("h1", "header")):
             tag.decompose()  # an article's header holds its title, date and type: not body

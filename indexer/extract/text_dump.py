@@ -110,8 +110,11 @@ def _read_metadata(lines: list[str], start: int) -> tuple[dict[str, list[str]], 
             if label[2].strip():
                 meta[current].append(label[2].strip())
         elif (item := _ITEM_RE.match(line)) and current is not None:
-            if item[1] and item[1].strip() and item[1].strip() not in meta[current]:
-                meta[current].append(item[1].strip())
+            value = (item[1] or "").strip()
+            if len(value) > 120 or (value.endswith((".", ";", ":")) and len(value.split()) > 5):
+                break  # a sentence, not a field value: the body starts with a list
+            if value and value not in meta[current]:
+                meta[current].append(value)
         else:
             break
         i += 1
