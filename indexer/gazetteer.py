@@ -82,9 +82,9 @@ STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
-#: Capitals that are the seats of OSCE bodies: "in Vienna" is where the OSCE meets, not news
-#: about Austria. These count only when the State itself is named.
-SEATS = frozenset({"Vienna", "Warsaw", "The Hague", "Prague", "Copenhagen"})
+#: Capitals that are the seats of OSCE bodies (and of the EU and NATO): "in Vienna" is where the
+#: OSCE meets, not news about Austria. These count only when the State itself is named.
+SEATS = frozenset({"Vienna", "Warsaw", "The Hague", "Prague", "Copenhagen", "Brussels"})
 
 #: Names of processes and documents that contain a State or capital but are not about it.
 NOT_PLACES = (
@@ -100,6 +100,7 @@ NOT_PLACES = (
     "Helsinki Document",
     "Helsinki Commission",
     "Helsinki +50",
+    "Helsinki+50",
     "Charter of Paris",
     "Paris Charter",
     "Paris Agreement",
@@ -210,7 +211,7 @@ STATE_NOUNS = (
     "Supreme Court|armed forces|Armed Forces|capital|State|state|law enforcement|"
     "Head of State|leadership"
 )
-_NOUN_LEAD = "Deputy|First|Foreign|Defence|Defense|Interior|Justice|Acting|Vice|state|State"
+_NOUN_LEAD = "OSCE|Deputy|First|Foreign|Defence|Defense|Interior|Justice|Acting|Vice|state|State"
 #: A demonym after these is part of a group's name ("Kosovo Albanian", "Turkish Cypriot").
 _GROUP_LEAD = re.compile(
     r"(?:Kosovo|Turkish|Greek|Bosnian|ethnic|Ethnic|North|South|Latin|Central|Crimean)\s+$"

@@ -107,6 +107,8 @@ def test_html_is_recognised_by_its_start_not_by_markup_in_a_title() -> None:
         ("GEORGIA and Türkiye; a turkey and georgia peaches", ["Georgia", "Türkiye"]),
         ("The Us and the US", ["United States of America"]),
         ("OSCE Chair Visits Baku And Yerevan", ["Azerbaijan", "Armenia"]),
+        ("EU ministers in Brussels discussed Helsinki+50 and the Rome Statute.", []),
+        ("The Polish OSCE Chairmanship and the Swiss Chairmanship", ["Poland", "Switzerland"]),
     ],
 )
 def test_countries(text: str, states: list[str]) -> None:
