@@ -20,6 +20,8 @@ from indexer.gazetteer import find_countries
         ("NUR-SULTAN, 5 Sept. 2019 —Text", "NUR-SULTAN", "2019-09-05", "Text"),
         ("Vienna, June 5, 2019 - Text", "Vienna", "2019-06-05", "Text"),
         ("BISHKEK, 1 May 2021 –", "BISHKEK", "2021-05-01", ""),
+        ("VIENNA, Monday, 4 May 2020 – Text", "VIENNA", "2020-05-04", "Text"),
+        ("Tuesday, 5th May 2020 - Text", None, "2020-05-05", "Text"),
     ],
 )
 def test_datelines(line: str, place: str | None, date: str, rest: str) -> None:
@@ -133,3 +135,16 @@ def test_body_list_right_after_the_metadata_is_body_not_fields() -> None:
     release = parse_bytes(dump.encode(), "x.txt")
     assert release.place == "WASHINGTON, D.C." and release.fields_of_work == ["Elections"]
     assert release.body[0] == "- the first finding of the report is a sentence;"
+
+
+def test_html_inline_labels_and_plain_body() -> None:
+    page = (
+        "<html><body><header><h1>OSCE</h1></header><main><h1>A &amp; B agree</h1>"
+        '<div class="date">Date: 5 May 2020</div><p><span>Place: Tbilisi</span></p>'
+        "<p>First paragraph with a <a href='/x'>link</a>, kept.</p><p>&nbsp;</p>"
+        "<p>Second &ldquo;quoted&rdquo; paragraph.</p></main></body></html>"
+    )
+    release = parse_bytes(page.encode(), "p.html")
+    assert (release.title, release.date, release.place) == ("A & B agree", "2020-05-05", "Tbilisi")
+    assert release.body == ["First paragraph with a link, kept.", "Second “quoted” paragraph."]
+    assert release.countries == []  # States come from title and body, not the place field

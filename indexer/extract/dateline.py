@@ -30,7 +30,9 @@ _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 #: Dashes that end a dateline: en dash, em dash, minus, hyphen(s), figure/horizontal bars.
 _DASH = r"(?:[\u2013\u2014\u2012\u2015\u2212]|-{1,2})"
-_DAY_MONTH_YEAR = rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RE})\.?,?\s+(?P<year>\d{{4}})"
+_DAY_MONTH_YEAR = (
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_RE})\.?,?\s+(?P<year>\d{{4}})"
+)
 _MONTH_DAY_YEAR = rf"(?P<month2>{_MONTH_RE})\.?\s+(?P<day2>\d{{1,2}}),?\s+(?P<year2>\d{{4}})"
 
 #: `PLACE, 19 June 2017 – ` or `19 June 2017 - ` at the start of the first paragraph. The place
@@ -87,6 +89,11 @@ def parse_date(value: str) -> str | None:
     return None
 
 
+_TRAILING_WEEKDAY = re.compile(
+    r"(?:^|,\s*)(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE
+)
+
+
 def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     """Return (place, iso date, rest of paragraph); (None, None, paragraph) without a dateline."""
     match = DATELINE_RE.match(paragraph)
@@ -100,4 +107,7 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     if iso is None:
         return None, None, paragraph
     place = " ".join(match["place"].split()) if match["place"] else None
+    if place:
+        # `VIENNA, Monday, 5 May 2020 –`: the weekday belongs to the date, not the place.
+        place = _TRAILING_WEEKDAY.sub("", place) or None
     return place or None, iso, paragraph[match.end() :].lstrip()

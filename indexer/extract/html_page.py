@@ -43,6 +43,10 @@ _LABEL_TAGS = ["dt", "th", "div", "span", "strong", "b", "label", "h2", "h3", "h
 _LABEL_TEXT = re.compile(
     r"^\s*(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*:?\s*$", re.IGNORECASE
 )
+#: `<div class="date">Date: 5 May 2020</div>`: label and value in one short text.
+_INLINE_LABEL = re.compile(
+    r"^\s*(" + "|".join(map(re.escape, _LABELS)) + r")\s*:\s*(\S.{0,100}?)\s*$", re.IGNORECASE
+)
 #: Where the body sits in Drupal themes, best first; else the whole article.
 _BODY_CLASSES = (
     "field--name-body",
@@ -177,6 +181,17 @@ def _metadata(soup: BeautifulSoup, root: Tag) -> tuple[dict[str, list[str]], lis
                 seen.append(value)
         if seen:
             meta[field] = seen
+    for string in soup.find_all(string=_INLINE_LABEL):
+        holder = string.parent
+        if holder.name not in {"p", "div", "span", "li", "dd", "td", "small"}:
+            continue
+        if _text(holder) != _text(string) or _inside(holder, {"nav", "footer"}):
+            continue
+        inline = _INLINE_LABEL.match(" ".join(string.split()))
+        field = _LABELS[inline[1].casefold()]
+        if field not in meta:
+            meta[field] = [inline[2]]
+            holders.append(holder)
     for node in _tags(root, {"div", "section", "span", "p", "ul"}):
         match = next(filter(None, map(_DRUPAL_FIELDS.match, node.get("class") or ())), None)
         if match is None or node in holders:
