@@ -89,3 +89,6 @@ kibana-objects: install ## Regenerate kibana/osce-releases.ndjson from kibana/bu
 
 kibana-import: install ## Import the Kibana saved objects into $(KIBANA_URL) (waits for Kibana)
 	$(PY) -m indexer kibana-import --kibana-url $(KIBANA_URL)
+.PHONY: bench-parse
+bench-parse: install ## Parse benchmark (10,000 mixed files, one core) + fixture accuracy -> bench/results/parse.json
+	$(PY) bench/parse_bench.py --files 10000 --out bench/results/parse.json

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from indexer.extract.encoding import NotText, decode
@@ -13,9 +14,18 @@ from indexer.release import Release
 MAX_BYTES = 20 * 1024 * 1024
 
 
-def _looks_like_html(text: str) -> bool:
-    head = text.lstrip()[:2048].lower()
-    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "<h1" in text)
+_HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body|article|main|div|h1|meta|p)\b", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """An HTML page starts with markup; a text dump whose title holds `<script>` does not."""
+    head = text.lstrip()[:4096]
+    while head.startswith(("<?xml", "<!--")):
+        end = head.find("?>" if head.startswith("<?") else "-->")
+        if end < 0:
+            return False
+        head = head[end + 3 - (head.startswith("<?")) :].lstrip()
+    return bool(_HTML_START.match(head))
 
 
 def parse_bytes(data: bytes, path: str) -> Release:
@@ -28,7 +38,7 @@ def parse_bytes(data: bytes, path: str) -> Release:
         text = decode(data)
     except NotText as exc:
         return Release.invalid(path, str(exc))
-    if _looks_like_html(text):
+    if looks_like_html(text):
         from indexer.extract.html_page import parse_html
 
         release = parse_html(text, path)

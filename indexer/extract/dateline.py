@@ -28,19 +28,35 @@ MONTHS = {
 }
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
-#: `PLACE, 19 June 2017 – ` or `19 June 2017 - ` at the start of the first paragraph.
+#: Dashes that end a dateline: en dash, em dash, minus, hyphen(s), figure/horizontal bars.
+_DASH = r"(?:[\u2013\u2014\u2012\u2015\u2212]|-{1,2})"
+_DAY_MONTH_YEAR = (
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_RE})\.?,?\s+(?P<year>\d{{4}})"
+)
+_MONTH_DAY_YEAR = rf"(?P<month2>{_MONTH_RE})\.?\s+(?P<day2>\d{{1,2}}),?\s+(?P<year2>\d{{4}})"
+
+#: `PLACE, 19 June 2017 – ` or `19 June 2017 - ` at the start of the first paragraph. The place
+#: may hold commas and slashes (`WASHINGTON, D.C.`, `VIENNA/WARSAW`) but no digits or dashes
+#: that end a dateline; it starts with a capital letter.
 DATELINE_RE = re.compile(
     rf"""^\s*
-    (?:(?P<place>[^\n,–—]{{1,60}}?)\s*,\s*)?
-    (?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RE})\.?\s+(?P<year>\d{{4}})
-    \s*(?:[–—]|-{{1,2}})\s*""",
-    re.IGNORECASE | re.VERBOSE,
+    (?:(?P<place>[A-Z\u00c0-\u024f\u0400-\u04ff][^\n\d\u2013\u2014]{{0,60}}?)\s*,\s*)?
+    (?:{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR})
+    \s*{_DASH}(?!\d)\s*""",
+    re.VERBOSE,
+)
+#: Month names are matched case-insensitively without making the whole pattern so (the place
+#: must start with a capital letter).
+DATELINE_RE = re.compile(
+    DATELINE_RE.pattern.replace(_MONTH_RE, "(?i:" + _MONTH_RE + ")"), re.VERBOSE
 )
 
-_DMY_RE = re.compile(rf"^(\d{{1,2}})\s+({_MONTH_RE})\.?,?\s+(\d{{4}})$", re.IGNORECASE)
-_MDY_RE = re.compile(rf"^({_MONTH_RE})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})$", re.IGNORECASE)
-_ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_DOTTED_RE = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_DMY_RE = re.compile(rf"^{_WEEKDAY}(\d{{1,2}})\.?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})$", re.I)
+_MDY_RE = re.compile(rf"^{_WEEKDAY}({_MONTH_RE})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})$", re.I)
+_ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])")
+_DOTTED_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_SLASHED_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
@@ -51,8 +67,11 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 def parse_date(value: str) -> str | None:
-    """ISO date for the formats osce.org uses, None for anything else (never a guess)."""
-    value = value.strip()
+    """ISO date for the formats osce.org uses, None for anything else (never a guess).
+
+    `05/01/2021` is None: it is 5 January in Europe and 1 May in Drupal's default format.
+    """
+    value = " ".join(value.split()).strip(" .")
     if m := _ISO_RE.match(value):
         return _iso(int(m[1]), int(m[2]), int(m[3]))
     if m := _DMY_RE.match(value):
@@ -61,7 +80,18 @@ def parse_date(value: str) -> str | None:
         return _iso(int(m[3]), MONTHS[m[1].lower()], int(m[2]))
     if m := _DOTTED_RE.match(value):
         return _iso(int(m[3]), int(m[2]), int(m[1]))
+    if m := _SLASHED_RE.match(value):
+        first, second, year = int(m[1]), int(m[2]), int(m[3])
+        if first > 12 >= second:
+            return _iso(year, second, first)
+        if second > 12 >= first:
+            return _iso(year, first, second)
     return None
+
+
+_TRAILING_WEEKDAY = re.compile(
+    r"(?:^|,\s*)(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE
+)
 
 
 def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
@@ -69,8 +99,15 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     match = DATELINE_RE.match(paragraph)
     if not match:
         return None, None, paragraph
-    iso = _iso(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
+    if match["day"]:
+        day, month, year = match["day"], match["month"], match["year"]
+    else:
+        day, month, year = match["day2"], match["month2"], match["year2"]
+    iso = _iso(int(year), MONTHS[month.lower()], int(day))
     if iso is None:
         return None, None, paragraph
-    place = match["place"].strip() if match["place"] else None
+    place = " ".join(match["place"].split()) if match["place"] else None
+    if place:
+        # `VIENNA, Monday, 5 May 2020 –`: the weekday belongs to the date, not the place.
+        place = _TRAILING_WEEKDAY.sub("", place) or None
     return place or None, iso, paragraph[match.end() :].lstrip()

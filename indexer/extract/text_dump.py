@@ -1,4 +1,11 @@
-"""The osce.org text dump: navigation lists, type, title, `- Label:` metadata, body paragraphs."""
+"""The osce.org text dump: navigation lists, type, title, `- Label:` metadata, body paragraphs.
+
+A dump is the page's text with lists flattened to `- item` lines: first the site navigation
+(headings after a lone `-`, entries as `- entry`), then the release's type and title, its
+`- Date:`/`- Place:`/`- Source:`/`- Fields of work:` block, then the body. The navigation changes
+between crawls (entries added, renamed, countries renamed), so nothing here counts its lines: the
+release is anchored on the metadata labels, else on the dateline, else on where the lists end.
+"""
 
 from __future__ import annotations
 
@@ -16,25 +23,75 @@ LABELS = {
 }
 _LABEL_RE = re.compile(r"^-\s*(date|place|source|fields? of work)\s*:\s*(.*)$", re.IGNORECASE)
 _ITEM_RE = re.compile(r"^-(?:\s+(.*))?$")
+_ONLY_DASHES = re.compile(r"^[-\u2013\u2014\s]*$")
+
+#: Publication types osce.org prints above a title.
+KNOWN_TYPES = {
+    "press release",
+    "news",
+    "news and features",
+    "news item",
+    "feature",
+    "feature story",
+    "story",
+    "statement",
+    "speech",
+    "op-ed",
+    "opinion",
+    "interview",
+    "media advisory",
+    "announcement",
+    "report",
+}
 
 
-def _is_nav_item(line: str) -> bool:
-    return line.startswith("-")
+def clean_line(line: str) -> str:
+    """Collapse runs of whitespace (tabs, no-break spaces) to one space and trim."""
+    return " ".join(line.split())
 
 
-def _find_header(lines: list[str]) -> int | None:
-    """Index of the first metadata label line; the title and type stand just before it."""
-    for i, line in enumerate(lines):
-        if _LABEL_RE.match(line):
-            return i
-    return None
+def _is_lone_dash(line: str) -> bool:
+    return line == "-"
 
 
-def _find_dateline(lines: list[str]) -> int | None:
-    for i, line in enumerate(lines):
-        if not _is_nav_item(line) and DATELINE_RE.match(line):
-            return i
-    return None
+def _is_nav(lines: list[str], i: int) -> bool:
+    """A navigation line: a `- entry`, a lone `-`, or a heading right after a lone `-`."""
+    line = lines[i]
+    if line.startswith("-"):
+        return True
+    j = i - 1
+    while j >= 0 and not lines[j]:
+        j -= 1
+    return j >= 0 and _is_lone_dash(lines[j])
+
+
+def _looks_like_type(line: str) -> bool:
+    """A publication type: a known one, or a short label (no digits, no closing full stop)."""
+    if line.casefold() in KNOWN_TYPES:
+        return True
+    return (
+        len(line) <= 40
+        and len(line.split()) <= 4
+        and not line.endswith((".", ":", "!", "?"))
+        and not any(ch.isdigit() for ch in line)
+    )
+
+
+def _title_and_type(lines: list[str], end: int) -> tuple[str | None, str | None]:
+    """Title and type: the last one or two non-navigation lines before `end`."""
+    found: list[int] = []
+    i = end - 1
+    while i >= 0 and len(found) < 2:
+        if lines[i]:
+            if _is_nav(lines, i):
+                break
+            found.append(i)
+        i -= 1
+    if not found:
+        return None, None
+    title = lines[found[0]]
+    kind = lines[found[1]] if len(found) > 1 and _looks_like_type(lines[found[1]]) else None
+    return title, kind
 
 
 def _read_metadata(lines: list[str], start: int) -> tuple[dict[str, list[str]], int]:
@@ -44,49 +101,76 @@ def _read_metadata(lines: list[str], start: int) -> tuple[dict[str, list[str]], 
     i = start
     while i < len(lines):
         line = lines[i]
+        if not line:
+            i += 1
+            continue
         if label := _LABEL_RE.match(line):
             current = LABELS[label[1].lower()]
             meta.setdefault(current, [])
             if label[2].strip():
                 meta[current].append(label[2].strip())
         elif (item := _ITEM_RE.match(line)) and current is not None:
-            if item[1] and item[1].strip():
-                meta[current].append(item[1].strip())
+            value = (item[1] or "").strip()
+            if len(value) > 120 or (value.endswith((".", ";", ":")) and len(value.split()) > 5):
+                break  # a sentence, not a field value: the body starts with a list
+            if value and value not in meta[current]:
+                meta[current].append(value)
         else:
             break
         i += 1
     return meta, i
 
 
-def _title_and_type(lines: list[str], header: int) -> tuple[str | None, str | None]:
-    before = [line for line in lines[:header] if line.strip()]
-    if not before or _is_nav_item(before[-1]):
-        return None, None
-    title = before[-1].strip()
-    kind = before[-2].strip() if len(before) > 1 and not _is_nav_item(before[-2]) else None
-    return title, kind
+def _nav_end(lines: list[str]) -> int:
+    """Index of the first line after the leading navigation lists (0 when there are none)."""
+    end = 0
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if not _is_nav(lines, i):
+            break
+        end = i + 1
+    return end
+
+
+def _locate(lines: list[str]) -> tuple[dict[str, list[str]], int, int] | str:
+    """(metadata, end of the title region, first body line), or the reason there is no release."""
+    for i, line in enumerate(lines):
+        if _LABEL_RE.match(line):
+            meta, body_start = _read_metadata(lines, i)
+            return meta, i, body_start
+    for i, line in enumerate(lines):
+        if line and not _is_nav(lines, i) and DATELINE_RE.match(line):
+            return {}, i, i
+    start = _nav_end(lines)
+    rest = [i for i in range(start, len(lines)) if lines[i]]
+    if not rest:
+        return "no release found: the file holds only navigation lists"
+    first = lines[rest[0]]
+    typed = first.casefold() in KNOWN_TYPES
+    if (start or typed) and len(rest) >= 2 + typed:
+        # Navigation, then [type,] title, then the body: no labels and no dateline.
+        return {}, rest[typed] + 1, rest[typed] + 1
+    return "no release found: no metadata block, no dateline and no title after navigation"
 
 
 def parse_text(text: str, path: str) -> Release:
     """Extract one release from a text dump; an invalid Release when it holds none."""
-    lines = [line.rstrip() for line in text.split("\n")]
-    if not any(line.strip() for line in lines):
+    lines = [clean_line(line) for line in text.split("\n")]
+    if not any(lines):
         return Release.invalid(path, "empty file")
-    header = _find_header(lines)
-    if header is not None:
-        meta, body_start = _read_metadata(lines, header)
-    else:
-        dateline = _find_dateline(lines)
-        if dateline is None:
-            return Release.invalid(
-                path, "no release found: no metadata block and no dateline (navigation only?)"
-            )
-        meta, body_start = {}, dateline
-        header = dateline
+    located = _locate(lines)
+    if isinstance(located, str):
+        return Release.invalid(path, located)
+    meta, header, body_start = located
     title, kind = _title_and_type(lines, header)
     if not title:
         return Release.invalid(path, "no title before the release's metadata")
-    paragraphs = [line.strip() for line in lines[body_start:] if line.strip()]
+    body_lines = lines[body_start:]
+    if "-" in body_lines:
+        # A lone `-` opens a list heading: the page's footer menus, never release text.
+        body_lines = body_lines[: body_lines.index("-")]
+    paragraphs = [line for line in body_lines if line and not _ONLY_DASHES.match(line)]
     place_dl, date_dl = None, None
     if paragraphs:
         place_dl, date_dl, rest = split_dateline(paragraphs[0])
@@ -97,7 +181,7 @@ def parse_text(text: str, path: str) -> Release:
     if not paragraphs:
         return Release.invalid(path, "release has a title but no body text")
     date_value = next(iter(meta.get("date", [])), None)
-    release = Release(
+    return Release(
         path=path,
         type=kind,
         title=title,
@@ -108,4 +192,3 @@ def parse_text(text: str, path: str) -> Release:
         body=paragraphs,
         format="text",
     )
-    return release
