@@ -1,0 +1,40 @@
+"""Fixtures for the reliability suite: the 3-node cluster and single-purpose nodes it starts.
+
+Every server started here is stopped here; one already running (e.g. `make es-cluster`) is reused
+and left running.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from esnode.cluster import Cluster
+
+
+@pytest.fixture(scope="session")
+def cluster() -> Cluster:
+    """A green 3-node cluster on loopback (esnode.cluster)."""
+    cluster = Cluster()
+    already = [m.name for m in cluster.members if m.url()]
+    cluster.start()
+    yield cluster
+    if len(already) < cluster.size:
+        cluster.stop()
+
+
+@pytest.fixture()
+def web_app():
+    """Factory for a web app on a given cluster and alias, rate limit off unless asked."""
+    from webui import create_app
+
+    def make(es_url: str, alias: str, **config: object):
+        settings = {
+            "TESTING": True,
+            "ES_URL": es_url,
+            "OSCE_ALIAS": alias,
+            "OSCE_RATE_LIMIT": "off",
+            **config,
+        }
+        return create_app(settings)
+
+    return make
