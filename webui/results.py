@@ -11,6 +11,13 @@ from webui.highlight import safe_fragment
 from webui.params import SearchParams
 
 
+def web_url(value: object) -> str | None:
+    """An http(s) address, or None: a `javascript:` origin must never become a link."""
+    if isinstance(value, str) and value.lower().startswith(("https://", "http://")):
+        return value
+    return None
+
+
 def hit_json(hit: dict) -> dict:
     src = hit["_source"]
     hl = hit.get("highlight", {})
@@ -23,7 +30,7 @@ def hit_json(hit: dict) -> dict:
         "fields_of_work": src.get("fields_of_work", []),
         "countries": src.get("countries", []),
         "url": url_for("views.release", doc_id=hit["_id"]),
-        "origin": src.get("origin"),
+        "origin": web_url(src.get("origin")),
         "score": hit.get("_score"),
         "highlight": {
             "title": [safe_fragment(f) for f in hl.get("title", [])],
@@ -96,6 +103,6 @@ def release_json(doc: dict) -> dict:
         "type": src.get("type"),
         "fields_of_work": src.get("fields_of_work", []),
         "countries": src.get("countries", []),
-        "origin": src.get("origin"),
+        "origin": web_url(src.get("origin")),
         "body": src.get("body", "").split("\n"),
     }
