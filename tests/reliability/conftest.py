@@ -38,3 +38,27 @@ def web_app():
         return create_app(settings)
 
     return make
+
+
+#: Thread pools squeezed to one thread and a one-slot queue: any burst is rejected (429).
+SQUEEZED = {
+    "thread_pool.write.size": 1,
+    "thread_pool.write.queue_size": 1,
+    "thread_pool.search.size": 1,
+    "thread_pool.search.queue_size": 1,
+}
+
+
+@pytest.fixture(scope="session")
+def squeezed_node():
+    """A single node of its own (small heap) whose write and search queues overflow at once."""
+    from esnode.cluster import Member, _free_ports
+
+    node = Member(name="squeezed", extra_settings=dict(SQUEEZED))
+    if not node.url():
+        node.port = _free_ports(range(9290, 9300), 1, set())[0]
+    was_running = node.url() is not None
+    url = node.start()
+    yield node, url
+    if not was_running:
+        node.stop()
