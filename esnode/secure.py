@@ -21,9 +21,10 @@ import os
 import secrets
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from elasticsearch import Elasticsearch
+from elasticsearch import ApiError, Elasticsearch
 
 from esnode.cluster import HEAP, Member
 from esnode.java import find_java_home
@@ -83,6 +84,14 @@ class SecureNode(Member):
         return data["elastic_password"]
 
     # -- configuration -------------------------------------------------------------------
+    def start(self, timeout: float = 180.0) -> str:
+        """Install the security index's analysis components first (see security_plugin)."""
+        if not self.url():
+            from esnode import security_plugin
+
+            security_plugin.install(self.install(), find_java_home())
+        return super().start(timeout=timeout)
+
     def _write_config(self, home: Path, port: int) -> Path:
         conf = super()._write_config(home, port)
         roles = f'{ANONYMOUS_ROLE}:\n  cluster: ["cluster:monitor/health"]\n'
@@ -118,13 +127,25 @@ class SecureNode(Member):
         admin = self.admin(url)
         keys = {}
         for name, role in ROLES.items():
-            resp = admin.security.create_api_key(
-                name=f"osce-{name}", role_descriptors={f"osce_{name}": role}
-            )
-            keys[name] = resp["encoded"]
+            keys[name] = _create_key(admin, name, role)
         data["api_keys"] = keys
         self._save(data)
         return keys
+
+
+def _create_key(admin: Elasticsearch, name: str, role: dict, timeout: float = 60.0) -> str:
+    """Create one API key, waiting while the `.security` index it lives in is being created."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            resp = admin.security.create_api_key(
+                name=f"osce-{name}", role_descriptors={f"osce_{name}": role}
+            )
+            return resp["encoded"]
+        except ApiError as exc:
+            if exc.status_code != 503 or time.monotonic() > deadline:
+                raise
+            time.sleep(1)
 
 
 def _valid(url: str, key: str) -> bool:
@@ -141,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("which", nargs="?", choices=sorted(ROLES), help="for `key`")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.getLogger("elastic_transport").setLevel(logging.WARNING)
     node = SecureNode()
     if args.command == "stop":
         print("stopped" if node.stop() else "not running")

@@ -62,3 +62,16 @@ def squeezed_node():
     yield node, url
     if not was_running:
         node.stop()
+
+
+@pytest.fixture(scope="session")
+def secure_node():
+    """The secured profile (esnode.secure): URL, the elastic password and the two API keys."""
+    from esnode.secure import SecureNode
+
+    node = SecureNode()
+    was_running = node.url() is not None
+    url = node.start()
+    yield url, node.password(), node.api_keys(url)
+    if not was_running:
+        node.stop()
