@@ -9,6 +9,7 @@ SEEDS ?= seeds
 
 .DEFAULT_GOAL := help
 .PHONY: help install es-start es-stop es-status index run test lint format clean
+.PHONY: es-cluster es-cluster-stop test-reliability
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -21,14 +22,23 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create the venv and install the project with its dev tools
 
-es-start: install ## Start (or reuse) the local Elasticsearch node; prints ES_URL=...
-	@$(PY) -m esnode start
+# ES_SECURE=1 selects the secured profile (esnode/secure.py): x-pack security and API keys.
+ESNODE := esnode$(if $(filter-out 0,$(ES_SECURE)),.secure)
 
-es-stop: install ## Stop the local Elasticsearch node
-	@$(PY) -m esnode stop
+es-start: install ## Start (or reuse) the local Elasticsearch node; prints ES_URL=... (ES_SECURE=1: secured)
+	@$(PY) -m $(ESNODE) start
+
+es-stop: install ## Stop the local Elasticsearch node (ES_SECURE=1: the secured one)
+	@$(PY) -m $(ESNODE) stop
 
 es-status: install ## Show the local node's URL, version, JDK and health
-	@$(PY) -m esnode status
+	@$(PY) -m $(ESNODE) status
+
+es-cluster: install ## Start (or reuse) a 3-node cluster on loopback; prints ES_URL=url1,url2,url3
+	@$(PY) -m esnode.cluster start
+
+es-cluster-stop: install ## Stop the 3-node cluster
+	@$(PY) -m esnode.cluster stop
 
 index: install ## Rebuild the index from $(SEEDS) (reindex + atomic alias swap)
 	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) -m indexer reindex $(SEEDS)
@@ -41,6 +51,9 @@ run: install ## Start Elasticsearch, index the seeds, serve http://127.0.0.1:$(P
 
 test: install ## Run the whole test suite against a real node (started and stopped if needed)
 	$(PY) -m pytest
+
+test-reliability: install ## Faults, overload, hostile input, security (part of `make test`); prints the summary table
+	$(PY) -m pytest tests/reliability
 
 lint: install ## ruff lint and format check
 	$(PY) -m ruff check .

@@ -6,9 +6,27 @@ and left running.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from esnode.cluster import Cluster
+from tests.reliability import summary
+
+_STARTED = datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """The table the issue asks for, after any run that measured something here."""
+    data = summary.load()
+    fresh = {k: v for k, v in data.items() if v.get("at", "") >= _STARTED}
+    if not fresh:
+        return
+    for key, value in data.items():
+        if key not in fresh:
+            value["stale"] = True
+    terminalreporter.write_sep("=", "reliability summary (bench/results/reliability.json)")
+    terminalreporter.write_line(summary.table(data))
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ ROWS: list[tuple[str, str, str]] = [
     (
         "node_loss_documents",
         "Documents acknowledged vs found",
-        "{acknowledged} ack / {found} found",
+        "{acknowledged} / {found}",
     ),
     ("node_loss_recovery", "Back to green after restart", "{status} in {seconds:.0f}s"),
     ("bulk_429", "Bulk under a squeezed write queue", "{rejected} rejections, {failed} lost"),
@@ -65,6 +65,8 @@ def table(data: dict) -> str:
                 value = fmt.format(**data[key])
             except (KeyError, ValueError):
                 value = json.dumps(data[key])
+            if data[key].get("stale"):
+                value += f" (earlier run, {data[key].get('at')})"
         else:
             value = "not run"
         lines.append(f"| {label} | {value} |")
