@@ -1,7 +1,8 @@
 """Fixtures for the reliability suite: the 3-node cluster and single-purpose nodes it starts.
 
-Every server started here is stopped here; one already running (e.g. `make es-cluster`) is reused
-and left running.
+Every server started here is stopped here, at the end of the module that needed it (so the extra
+JVMs do not outlive their test); one already running (e.g. `make es-cluster`) is reused and left
+running.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def pytest_terminal_summary(terminalreporter) -> None:
     terminalreporter.write_line(summary.table(data))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def cluster() -> Cluster:
     """A green 3-node cluster on loopback (esnode.cluster)."""
     cluster = Cluster()
@@ -67,7 +68,7 @@ SQUEEZED = {
 }
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def squeezed_node():
     """A single node of its own (small heap) whose write and search queues overflow at once."""
     from esnode.cluster import Member, _free_ports
@@ -82,7 +83,7 @@ def squeezed_node():
         node.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def secure_node():
     """The secured profile (esnode.secure): URL, the elastic password and the two API keys."""
     from esnode.secure import SecureNode
