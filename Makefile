@@ -15,6 +15,7 @@ PLUGIN_ZIP := analysis-plugin/target/osce-analysis-$(ES_VERSION).zip
 .PHONY: docker-prep docker-up docker-down kibana-objects kibana-import
 .PHONY: chromium test-browser
 .PHONY: plugin eval
+.PHONY: es-cluster es-cluster-stop test-reliability
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -27,14 +28,23 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create the venv and install the project with its dev tools
 
-es-start: install ## Start (or reuse) the local node with the analysis plugin; prints ES_URL=...
-	@$(PY) -m esnode start
+# ES_SECURE=1 selects the secured profile (esnode/secure.py): x-pack security and API keys.
+ESNODE := esnode$(if $(filter-out 0,$(ES_SECURE)),.secure)
 
-es-stop: install ## Stop the local Elasticsearch node
-	@$(PY) -m esnode stop
+es-start: install ## Start (or reuse) the local node with the analysis plugin; prints ES_URL=... (ES_SECURE=1: secured)
+	@$(PY) -m $(ESNODE) start
+
+es-stop: install ## Stop the local Elasticsearch node (ES_SECURE=1: the secured one)
+	@$(PY) -m $(ESNODE) stop
 
 es-status: install ## Show the local node's URL, version, JDK and health
-	@$(PY) -m esnode status
+	@$(PY) -m $(ESNODE) status
+
+es-cluster: install ## Start (or reuse) a 3-node cluster on loopback; prints ES_URL=url1,url2,url3
+	@$(PY) -m esnode.cluster start
+
+es-cluster-stop: install ## Stop the 3-node cluster
+	@$(PY) -m esnode.cluster stop
 
 plugin: install ## Build the analysis plugin zip (cached) at analysis-plugin/target/
 	@$(PY) -m esnode plugin
@@ -59,8 +69,11 @@ chromium: ## Install Debian's Chromium for the browser tests when missing (never
 
 test-browser: install chromium ## Only the browser tests (Playwright driving Debian's Chromium)
 	$(PY) -m pytest -q tests/browser
+
 eval: install ## Score baseline vs our ranking on eval/ (writes bench/results/relevance.json)
 	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) -m eval
+test-reliability: install ## Faults, overload, hostile input, security (part of `make test`); prints the summary table
+	$(PY) -m pytest tests/reliability
 
 lint: install ## ruff lint and format check
 	$(PY) -m ruff check .

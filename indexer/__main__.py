@@ -20,7 +20,11 @@ def es_client(url: str | None) -> Elasticsearch:
     from esnode import discover_url
 
     return Elasticsearch(
-        url or discover_url(), request_timeout=60, retry_on_timeout=True, max_retries=3
+        [u.strip() for u in (url or discover_url()).split(",") if u.strip()],
+        api_key=os.environ.get("ES_API_KEY") or None,  # the write key in a secured cluster
+        request_timeout=60,
+        retry_on_timeout=True,
+        max_retries=3,
     )
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from elasticsearch import Elasticsearch, NotFoundError
 
-from indexer import schema
+from indexer import orphans, schema
 from indexer.bulk import Report, load
 from indexer.release import Release
 
@@ -59,6 +59,7 @@ def upsert(es: Elasticsearch, releases: Iterable[Release], alias: str) -> Report
 
 def reindex(es: Elasticsearch, releases: Iterable[Release], alias: str, keep: int = 1) -> Report:
     """Build a fresh index, check it, move the alias in one call, then drop older indices."""
+    orphans.clean_orphans(es, alias)  # what an interrupted run left (indexer/orphans.py)
     name = new_index_name(alias)
     create_index(es, name, loading=True)
     report = Report(alias=alias)

@@ -152,6 +152,8 @@ def index_settings(replicas: int = 0) -> dict:
     return {
         "number_of_shards": 1,
         "number_of_replicas": replicas,
+        # One replica wherever a second node can hold it (`make es-cluster`), none on one node.
+        "auto_expand_replicas": "0-1",
         "analysis": ANALYSIS,
         "similarity": SIMILARITY,
         "max_result_window": 10000,

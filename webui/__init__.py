@@ -23,12 +23,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(config)
     app.json.sort_keys = False
 
-    from webui import api, errors, es, views
+    from webui import api, errors, es, openapi, security, views
     from webui.highlight import as_markup
 
     app.add_template_filter(as_markup, "safe_fragment")
     es.init_app(app)
     errors.init_app(app)
+    security.init_app(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(openapi.bp)
     return app

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from elasticsearch import Elasticsearch
 from flask import Flask, current_app
 
@@ -14,7 +16,10 @@ def init_app(app: Flask) -> None:
         url = discover_url()
         app.config["ES_URL"] = url
     app.extensions["elasticsearch"] = Elasticsearch(
-        url,
+        # A comma-separated ES_URL names several nodes: a lost one is skipped, not fatal.
+        [u.strip() for u in url.split(",") if u.strip()],
+        # A read-only API key in a secured cluster (esnode.secure); None when security is off.
+        api_key=app.config.get("ES_API_KEY") or os.environ.get("ES_API_KEY") or None,
         request_timeout=app.config["ES_TIMEOUT"],
         max_retries=1,
         retry_on_timeout=False,

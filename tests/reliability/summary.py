@@ -1,0 +1,83 @@
+"""The reliability figures: tests record them here, `make test-reliability` prints the table.
+
+Numbers go to bench/results/reliability.json (one key per measurement), so a run can be compared
+with the last one; `python -m tests.reliability.summary` renders them as a Markdown table.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parents[2] / "bench" / "results" / "reliability.json"
+
+#: (key, label, how to render the recorded dict)
+ROWS: list[tuple[str, str, str]] = [
+    ("node_loss_searches", "Searches during node loss (ok/total)", "{ok}/{total} ({rate:.2%})"),
+    (
+        "node_loss_documents",
+        "Documents acknowledged vs found",
+        "{acknowledged} / {found}",
+    ),
+    ("node_loss_recovery", "Back to green after restart", "{status} in {seconds:.0f}s"),
+    ("bulk_429", "Bulk under a squeezed write queue", "{rejected} rejections, {failed} lost"),
+    ("web_overload", "Web API when ES rejects/times out", "{answers} answers, {bad} not 503+RA"),
+    ("fuzz_params", "Fuzz cases (hypothesis) tried / 5xx", "{tried} / {errors_5xx}"),
+    ("fuzz_openapi", "Fuzz cases (schemathesis) tried / 5xx", "{tried} / {errors_5xx}"),
+    ("xss", "XSS payloads tried / rendered raw", "{tried} / {raw}"),
+    ("rate_limit", "Rate limit: requests / 429s", "{sent} / {limited} (limit {limit})"),
+    ("least_privilege", "Web key writes attempted / allowed", "{attempted} / {allowed}"),
+    ("crawl_fault", "Killed reindex: alias intact / orphans left", "{alias_intact} / {orphans}"),
+]
+
+
+def record(key: str, **values: object) -> None:
+    """Merge one measurement into the results file (safe under pytest-xdist or reruns)."""
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    with open(RESULTS, "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        fh.seek(0)
+        try:
+            data = json.loads(fh.read() or "{}")
+        except ValueError:
+            data = {}
+        data[key] = {**values, "at": datetime.now(UTC).isoformat(timespec="seconds")}
+        fh.seek(0)
+        fh.truncate()
+        json.dump(data, fh, indent=2, sort_keys=True)
+
+
+def load() -> dict:
+    try:
+        return json.loads(RESULTS.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def table(data: dict) -> str:
+    lines = ["| Measurement | Result |", "|---|---|"]
+    for key, label, fmt in ROWS:
+        if key in data:
+            try:
+                value = fmt.format(**data[key])
+            except (KeyError, ValueError):
+                value = json.dumps(data[key])
+            if data[key].get("stale"):
+                value += f" (earlier run, {data[key].get('at')})"
+        else:
+            value = "not run"
+        lines.append(f"| {label} | {value} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    print("\nReliability summary (" + str(RESULTS.relative_to(RESULTS.parents[2])) + ")\n")
+    print(table(load()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
