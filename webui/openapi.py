@@ -51,6 +51,11 @@ SEARCH_PARAMS = [
     _param("page", {"type": "integer", "minimum": 1, "maximum": MAX_WINDOW}, "Page, from 1."),
     _param("size", {"type": "integer", "minimum": 1, "maximum": MAX_SIZE}, "Hits per page."),
     _param("sort", {"type": "string", "enum": list(SORTS)}, "Order of the hits."),
+    _param(
+        "recency",
+        {"type": "string", "enum": ["on", "off"]},
+        "Relevance order's small tie-break towards recent releases (default on).",
+    ),
     _param("from", {"type": "string", "format": "date"}, "Earliest date, YYYY-MM-DD."),
     _param("to", {"type": "string", "format": "date"}, "Latest date, YYYY-MM-DD."),
     *[
