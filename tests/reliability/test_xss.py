@@ -95,8 +95,7 @@ def _live_markup(html: str, template_scripts: set[str]) -> list[str]:
     found = []
     for tag in soup.find_all(True):
         if tag.name in EXECUTABLE and not (
-            (tag.name in ("script", "meta") and str(tag) in template_scripts)
-            or _is_year_chart(tag)
+            (tag.name in ("script", "meta") and str(tag) in template_scripts) or _is_year_chart(tag)
         ):
             found.append(str(tag)[:120])
         for attr, value in tag.attrs.items():
