@@ -56,9 +56,8 @@ SORTS: dict[str, list[Any]] = {
 }
 
 
-def text_query(q: str, recency: bool = True) -> dict:
-    """Relevance for the words typed: synonyms, typo tolerance, phrase and pair boosts, priors."""
-    exact = {
+def _exact_clause(q: str) -> dict:
+    return {
         "multi_match": {
             "query": q,
             "fields": SEARCH_FIELDS,
@@ -66,20 +65,10 @@ def text_query(q: str, recency: bool = True) -> dict:
             "minimum_should_match": MINIMUM_SHOULD_MATCH,
         }
     }
-    fuzzy = {
-        "multi_match": {
-            "query": q,
-            "fields": FUZZY_FIELDS,
-            "type": "most_fields",
-            "minimum_should_match": MINIMUM_SHOULD_MATCH,
-            "fuzziness": FUZZINESS,
-            "prefix_length": FUZZY_PREFIX_LENGTH,
-            "max_expansions": FUZZY_MAX_EXPANSIONS,
-            # No synonyms here: fuzzy variants of every expansion would add noise and cost.
-            "analyzer": schema.INDEX_ANALYZER,
-            "boost": FUZZY_BOOST,
-        }
-    }
+
+
+def _boost_clauses(q: str) -> list[dict]:
+    """Phrase proximity and adjacent-pair boosts."""
     should: list[dict] = [
         {"match_phrase": {field: {"query": q, "slop": PHRASE_SLOP, "boost": boost}}}
         for field, boost in PHRASE_BOOSTS.items()
@@ -94,10 +83,30 @@ def text_query(q: str, recency: bool = True) -> dict:
             }
         }
     )
+    return should
+
+
+def text_query(q: str, recency: bool = True) -> dict:
+    """Relevance for the words typed: synonyms, typo tolerance, phrase and pair boosts, priors."""
+    exact = _exact_clause(q)
+    fuzzy = {
+        "multi_match": {
+            "query": q,
+            "fields": FUZZY_FIELDS,
+            "type": "most_fields",
+            "minimum_should_match": MINIMUM_SHOULD_MATCH,
+            "fuzziness": FUZZINESS,
+            "prefix_length": FUZZY_PREFIX_LENGTH,
+            "max_expansions": FUZZY_MAX_EXPANSIONS,
+            # No synonyms here: fuzzy variants of every expansion would add noise and cost.
+            "analyzer": schema.INDEX_ANALYZER,
+            "boost": FUZZY_BOOST,
+        }
+    }
     relevance = {
         "bool": {
             "must": [{"bool": {"should": [exact, fuzzy], "minimum_should_match": 1}}],
-            "should": should,
+            "should": _boost_clauses(q),
         }
     }
     functions: list[dict] = []
@@ -120,6 +129,38 @@ def text_query(q: str, recency: bool = True) -> dict:
             "score_mode": "sum",
             "boost_mode": "sum",
         }
+    }
+
+
+def highlight_query(q: str, corrected: str | None = None) -> dict:
+    """What the highlighter marks: the words with synonyms, phrases and pairs, and the corrected
+    words of a misspelt query. Not the fuzzy clause: expanding it per hit made highlighting
+    ten times slower (~100 ms for 10 hits on 10,000 releases, measured)."""
+    should = [_exact_clause(q), *_boost_clauses(q)]
+    if corrected and corrected != q:
+        should.append(_exact_clause(corrected))
+    return {"bool": {"should": should}}
+
+
+def highlight(q: str, corrected: str | None = None, whole: bool = False) -> dict:
+    """The highlight request for q; `whole` marks full texts (the release page), not snippets."""
+    if whole:
+        # One release: typo tolerance is affordable, so the fuzzy matches are marked too.
+        return {
+            **HIGHLIGHT,
+            "highlight_query": text_query(q, recency=False),
+            "fields": {"title": {"number_of_fragments": 0}, "body": {"number_of_fragments": 0}},
+        }
+    return {**HIGHLIGHT, "highlight_query": highlight_query(q, corrected)}
+
+
+def build_rehighlight(q: str, corrected: str, ids: list[str]) -> dict:
+    """Highlights for hits already found, with a misspelt query's corrections marked too."""
+    return {
+        "query": {"ids": {"values": ids}},
+        "size": len(ids),
+        "_source": False,
+        "highlight": highlight(q, corrected),
     }
 
 
@@ -188,7 +229,7 @@ def build_search(params: SearchParams) -> dict:
         "from": params.offset,
         "size": params.size,
         "track_total_hits": True,
-        "highlight": HIGHLIGHT,
+        "highlight": highlight(params.q) if params.q else HIGHLIGHT,
         "_source": {"excludes": ["body"]},
     }
     if params.q:

@@ -18,9 +18,17 @@ def web_url(value: object) -> str | None:
     return None
 
 
+def hit_highlight(hit: dict) -> dict:
+    """A hit's highlight fragments, made safe."""
+    hl = hit.get("highlight", {})
+    return {
+        "title": [safe_fragment(f) for f in hl.get("title", [])],
+        "body": [safe_fragment(f) for f in hl.get("body", [])],
+    }
+
+
 def hit_json(hit: dict) -> dict:
     src = hit["_source"]
-    hl = hit.get("highlight", {})
     return {
         "id": hit["_id"],
         "title": src.get("title"),
@@ -32,10 +40,7 @@ def hit_json(hit: dict) -> dict:
         "url": url_for("views.release", doc_id=hit["_id"]),
         "origin": web_url(src.get("origin")),
         "score": hit.get("_score"),
-        "highlight": {
-            "title": [safe_fragment(f) for f in hl.get("title", [])],
-            "body": [safe_fragment(f) for f in hl.get("body", [])],
-        },
+        "highlight": hit_highlight(hit),
     }
 
 
@@ -60,7 +65,7 @@ def _facets(resp: dict, params: SearchParams) -> dict[str, list[dict]]:
     return out
 
 
-def _suggestion(resp: dict, q: str) -> str | None:
+def corrected_query(resp: dict, q: str) -> str | None:
     """The query with each misspelt word replaced by its best suggestion (body, else title)."""
     suggest = resp.get("suggest", {})
     best: dict[tuple[int, int], tuple[float, str]] = {}
@@ -93,7 +98,7 @@ def _histogram(buckets: list[dict]) -> list[dict]:
 def search_json(resp: dict, params: SearchParams) -> dict[str, Any]:
     total = resp["hits"]["total"]["value"]
     years = resp.get("aggregations", {}).get("histogram", {}).get("years", {}).get("buckets", [])
-    suggestion = _suggestion(resp, params.q) if params.q and total < 5 else None
+    suggestion = corrected_query(resp, params.q) if params.q and total < 5 else None
     return {
         "total": total,
         "took_ms": resp.get("took"),

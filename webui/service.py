@@ -18,6 +18,9 @@ _ID_RE = re.compile(r"^[0-9a-f]{20}$")
 def search(params: SearchParams) -> dict:
     resp = get_es().search(index=alias(), body=query.build_search(params))
     data = results.search_json(resp.body, params)
+    corrected = results.corrected_query(resp.body, params.q) if params.q else None
+    if corrected and data["hits"]:
+        _rehighlight(data, params.q, corrected)
     if data["suggestion"]:
         # Typo tolerance may already find some matches for a misspelt word; offer the
         # correction unless it finds fewer than the words as typed.
@@ -26,6 +29,20 @@ def search(params: SearchParams) -> dict:
         if found < data["total"] or found == 0:
             data["suggestion"] = None
     return data
+
+
+def _rehighlight(data: dict, q: str, corrected: str) -> None:
+    """Mark the corrected words in hits that typo tolerance found for a misspelt query."""
+    ids = [hit["id"] for hit in data["hits"]]
+    resp = get_es().search(index=alias(), body=query.build_rehighlight(q, corrected, ids))
+    marked = {h["_id"]: results.hit_highlight(h) for h in resp.body["hits"]["hits"]}
+    for hit in data["hits"]:
+        new = marked.get(hit["id"])
+        if new and (new["title"] or new["body"]):
+            hit["highlight"] = {
+                "title": new["title"] or hit["highlight"]["title"],
+                "body": new["body"] or hit["highlight"]["body"],
+            }
 
 
 def suggest(prefix: str, size: int = 8) -> list[dict]:
@@ -59,13 +76,8 @@ def release(doc_id: str, q: str = "") -> dict | None:
     data["highlight"] = {}
     if q:
         body = {
-            "query": {
-                "bool": {"filter": [{"ids": {"values": [doc_id]}}], "should": [query.text_query(q)]}
-            },
-            "highlight": {
-                **query.HIGHLIGHT,
-                "fields": {"title": {"number_of_fragments": 0}, "body": {"number_of_fragments": 0}},
-            },
+            "query": {"ids": {"values": [doc_id]}},
+            "highlight": query.highlight(q, whole=True),
             "_source": False,
         }
         hits = get_es().search(index=alias(), body=body).body["hits"]["hits"]
