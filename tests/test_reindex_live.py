@@ -7,6 +7,7 @@ import json
 import threading
 import urllib.request
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 import pytest
@@ -31,10 +32,15 @@ def corpus(tmp_path_factory) -> tuple[Path, Path]:
     return small, big
 
 
+@pytest.fixture(scope="module")
+def small_docs(corpus) -> list[Prepared]:
+    return list(prepare_all([SEEDS, corpus[0]], workers=1))
+
+
 @pytest.fixture()
-def live_alias(es: Elasticsearch, make_alias, corpus) -> str:
+def live_alias(es: Elasticsearch, make_alias, small_docs) -> str:
     alias = make_alias("osce-live")
-    aliases.reindex(es, prepare_all([SEEDS, corpus[0]], workers=1), alias)
+    aliases.reindex(es, small_docs, alias)
     assert es.count(index=alias)["count"] == 503
     return alias
 
@@ -148,7 +154,7 @@ def test_reindex_failing_half_way_keeps_the_old_index(es, live_alias, corpus, se
 
 def test_rejected_documents_fail_the_reindex(es, live_alias, corpus) -> None:
     before = aliases.alias_indices(es, live_alias)
-    good = list(prepare_all([corpus[1]], workers=1))[:1000]
+    good = list(islice(prepare_all([corpus[1]], workers=1), 1000))
     bad = Prepared("bad.txt", "bad-doc", b'{"title": "x", "date": "not a date"}', None)
     with pytest.raises(aliases.ReindexError, match="1 documents were rejected, first bad.txt"):
         aliases.reindex(es, [*good[:500], bad, *good[500:]], live_alias)
@@ -185,6 +191,6 @@ def test_losing_the_lock_mid_reindex_keeps_the_old_index(es, live_alias, corpus)
             yield item
 
     with pytest.raises(aliases.ReindexError, match="taken over"):
-        aliases.reindex(es, steal(prepare_all([corpus[1]], workers=1)), live_alias)
+        aliases.reindex(es, steal(islice(prepare_all([corpus[1]]), 400)), live_alias)
     _assert_untouched(es, live_alias, before)
     assert lock.holder(es, live_alias)["owner"] == "thief"
