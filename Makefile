@@ -8,7 +8,7 @@ PORT ?= 5000
 SEEDS ?= seeds
 
 .DEFAULT_GOAL := help
-.PHONY: help install es-start es-stop es-status index run test lint format clean
+.PHONY: help install es-start es-stop es-status index run test lint format clean bench-index
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -41,6 +41,9 @@ run: install ## Start Elasticsearch, index the seeds, serve http://127.0.0.1:$(P
 
 test: install ## Run the whole test suite against a real node (started and stopped if needed)
 	$(PY) -m pytest
+
+bench-index: install ## Reindex 100,000 synthetic releases vs raw _bulk -> bench/results/index.json
+	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) bench/index_bench.py $(BENCH_ARGS)
 
 lint: install ## ruff lint and format check
 	$(PY) -m ruff check .

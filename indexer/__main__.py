@@ -21,7 +21,7 @@ from elasticsearch import Elasticsearch
 from elasticsearch import exceptions as es_exc
 
 from indexer import aliases, schema
-from indexer.bulk import Progress, Report, default_workers, prepare_paths
+from indexer.bulk import BULK_THREADS, Progress, Report, default_workers, prepare_paths
 from indexer.extract import iter_files, parse_file
 from indexer.lock import LockHeld
 
@@ -246,7 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
             default=default_workers(),
             help="parser processes (default: one per core)",
         )
-        p.add_argument("--threads", type=int, default=1, help="concurrent bulk requests")
+        p.add_argument("--threads", type=int, default=BULK_THREADS, help="concurrent bulk requests")
         p.add_argument(
             "--progress",
             action=argparse.BooleanOptionalAction,

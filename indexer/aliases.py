@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from elasticsearch import Elasticsearch, NotFoundError
 
 from indexer import schema
-from indexer.bulk import Feed, Prepared, Progress, Report, as_prepared, load
+from indexer.bulk import BULK_THREADS, Feed, Prepared, Progress, Report, as_prepared, load
 from indexer.lock import AliasLock, LockLost, holder
 from indexer.release import Release
 
@@ -112,7 +112,7 @@ def upsert(
     es: Elasticsearch,
     items: Items,
     alias: str,
-    threads: int = 1,
+    threads: int = BULK_THREADS,
     progress: Progress | None = None,
     use_lock: bool = True,
     report: Report | None = None,
@@ -149,7 +149,7 @@ def reindex(
     items: Items,
     alias: str,
     keep: int = 1,
-    threads: int = 1,
+    threads: int = BULK_THREADS,
     progress: Progress | None = None,
     min_ratio: float = 0.0,
     use_lock: bool = True,

@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 #: Files handed to a worker process at a time: large enough to amortise the pickling round trip.
 BATCH = 64
 CHUNK_SIZE = 500
+#: Concurrent bulk requests. Measured on 2 cores (bench/results/index.json, "load_stage"): two
+#: streaming_bulk loops beat one and match parallel_bulk, which has no 429 retries.
+BULK_THREADS = 2
 ID_CHARS = 20  # schema.doc_id's length (tests/test_reindex_bulk.py keeps the two in step)
 #: Bulk retries of 429 (queue full) responses: 1, 2, 4, 8, 16, 30, 30, 30 s.
 MAX_RETRIES, INITIAL_BACKOFF, MAX_BACKOFF = 8, 1, 30
@@ -111,7 +114,7 @@ def prepare_paths(paths: Iterable[str | Path], workers: int | None = None) -> It
             yield prepare_file(path)
         return
     batches = [files[i : i + BATCH] for i in range(0, len(files), BATCH)]
-    window = workers * 4
+    window = workers * 8  # ~1,000 files ahead: parsers keep going while a bulk request waits
     # forkserver: the parent holds an HTTP client and threads, which fork would copy half-alive.
     with ProcessPoolExecutor(workers, mp_context=get_context("forkserver")) as pool:
         pending: list[Future[list[Prepared]]] = []
@@ -198,7 +201,7 @@ def load(
     index: str,
     report: Report,
     chunk_size: int = CHUNK_SIZE,
-    threads: int = 1,
+    threads: int = BULK_THREADS,
     progress: Progress | None = None,
 ) -> Report:
     """Bulk-load documents into index, filling report; exceptions mean the cluster is unusable.
