@@ -120,8 +120,13 @@ def cmd_write(args: argparse.Namespace) -> int:
         )
     except (es_exc.ConnectionError, es_exc.TransportError, es_exc.ApiError) as exc:
         return _fail(args, report, EXIT_UNUSABLE, f"error: Elasticsearch is not usable: {exc}")
+    except KeyboardInterrupt:
+        kept = ", alias unchanged" if args.command == "reindex" else ""
+        return _fail(args, report, 130, f"interrupted: {args.command} stopped{kept}")
     for skip in report.skipped:
         print(f"skipped {skip['path']}: {skip['reason']}", file=sys.stderr)
+    for failed in report.failed:
+        print(f"rejected {failed['path']} ({failed['id']}): {failed['reason']}", file=sys.stderr)
     print(report.summary())
     _write_report(args.report, {"ok": True, "command": args.command, **report.to_json()})
     return EXIT_OK

@@ -195,7 +195,7 @@ def _reindex_locked(
     report.alias = alias
     create_index(es, name, loading=True)
     try:
-        load(es, items, name, report, threads=threads, progress=progress)
+        load(es, items, name, report, threads=threads, progress=progress, stop_on_failure=True)
         if report.failed:
             first = report.failed[0]
             raise ReindexError(

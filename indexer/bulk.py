@@ -158,6 +158,7 @@ class Feed:
         self._report = report
         self._progress = progress
         self.paths: dict[str, str] = {}  # doc id -> path, for failure reports and duplicates
+        self.stopped = False  # set to stop feeding (a reindex stops at its first rejection)
         self._lock = threading.Lock()
 
     def __iter__(self) -> Iterator[tuple[dict, bytes]]:
@@ -166,6 +167,8 @@ class Feed:
     def __next__(self) -> tuple[dict, bytes]:
         with self._lock:  # several bulk threads may pull from one feed
             while True:
+                if self.stopped:
+                    raise StopIteration
                 item = next(self._items)
                 self._report.files += 1
                 if self._progress:
@@ -203,11 +206,13 @@ def load(
     chunk_size: int = CHUNK_SIZE,
     threads: int = BULK_THREADS,
     progress: Progress | None = None,
+    stop_on_failure: bool = False,
 ) -> Report:
     """Bulk-load documents into index, filling report; exceptions mean the cluster is unusable.
 
     threads > 1 runs that many `streaming_bulk` loops over one shared feed (parallel_bulk has
-    no 429 retries); each keeps its own chunk in flight.
+    no 429 retries); each keeps its own chunk in flight. stop_on_failure stops feeding at the
+    first rejected document (a reindex that will be thrown away need not load the rest).
     """
     started = time.monotonic()
     report.index = index
@@ -228,6 +233,8 @@ def load(
             report.failed.append(
                 {"id": doc_id, "path": feed.paths.get(doc_id), "reason": str(reason)[:500]}
             )
+            if stop_on_failure:
+                feed.stopped = True
 
     def run() -> None:
         try:
