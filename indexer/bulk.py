@@ -101,8 +101,9 @@ def _prepare_batch(paths: list[str]) -> list[Prepared]:
 
 
 def default_workers() -> int:
-    """Parser processes: one per core (Elasticsearch's indexing threads mostly wait on us)."""
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+    """Parser processes: one per core, at most 8 (Elasticsearch needs some of the CPU too)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(8, cores or 1))
 
 
 def prepare_paths(paths: Iterable[str | Path], workers: int | None = None) -> Iterator[Prepared]:
