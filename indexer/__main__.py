@@ -11,6 +11,7 @@ import argparse
 import json
 import logging
 import os
+import shutil
 import sys
 import time
 from collections.abc import Iterator
@@ -57,7 +58,11 @@ def progress_bar(total: int, enabled: bool) -> Iterator[Progress | None]:
 
     started = time.monotonic()
     docs = 0
-    with tqdm(total=total, unit="file", dynamic_ncols=True, file=sys.stderr) as bar:
+    # A pty without a size (script, some CI runners) makes tqdm print nothing: give it one.
+    size = shutil.get_terminal_size((100, 24))
+    with tqdm(
+        total=total, unit="file", ncols=size.columns, nrows=size.lines, file=sys.stderr
+    ) as bar:
 
         def update(files: int, indexed: int) -> None:
             nonlocal docs
@@ -69,6 +74,8 @@ def progress_bar(total: int, enabled: bool) -> Iterator[Progress | None]:
                     bar.set_postfix_str(f"{docs} docs, {rate:.0f} docs/s", refresh=False)
 
         yield update
+        rate = docs / max(time.monotonic() - started, 1e-9)
+        bar.set_postfix_str(f"{docs} docs, {rate:.0f} docs/s")
 
 
 def _write_report(path: str | None, data: dict) -> None:
