@@ -270,9 +270,9 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument(
                 "--min-ratio",
                 type=float,
-                default=0.5,
-                help="refuse to swap when the new index holds fewer than this fraction of the "
-                "live documents (default 0.5; 0 disables)",
+                default=0.0,
+                help="refuse to swap when the new index would hold fewer than this fraction of "
+                "the live documents, e.g. 0.5 for a crawl that may have broken (default: off)",
             )
         p.set_defaults(func=cmd_write)
     p = sub.add_parser("rollback", help="point the alias back at the previous index")

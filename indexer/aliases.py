@@ -217,7 +217,7 @@ def _reindex_locked(
         if live_docs and report.indexed < min_ratio * live_docs:
             raise ReindexError(
                 f"the new index would hold {report.indexed} documents, fewer than "
-                f"{min_ratio:.0%} of the live {live_docs}; use --min-ratio 0 if that is intended"
+                f"{min_ratio:.0%} of the live {live_docs} (--min-ratio)"
             )
         report.seconds = time.monotonic() - started
         update_meta(

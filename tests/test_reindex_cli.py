@@ -117,3 +117,14 @@ def test_progress_bar_on_a_terminal(capsys) -> None:
     assert "400/400" in err and "file" in err and "docs/s" in err
     with progress_bar(10, enabled=False) as update:
         assert update is None
+
+
+def test_min_ratio_guard_from_the_command_line(es, es_url, make_alias, extra, capsys) -> None:
+    alias = make_alias("osce-cli")
+    common = ("--es-url", es_url, "--alias", alias, "--workers", "1")
+    assert run(capsys, "reindex", str(extra), *common)[0] == 0
+    code, _, err = run(capsys, "reindex", str(SEEDS), *common, "--min-ratio", "0.5")
+    assert code == EXIT_FAILED and "fewer than 50% of the live 40" in err
+    assert es.count(index=alias)["count"] == 40
+    assert run(capsys, "reindex", str(SEEDS), *common)[0] == 0  # off by default: the contract
+    assert es.count(index=alias)["count"] == 3
