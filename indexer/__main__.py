@@ -1,8 +1,8 @@
 """`python -m indexer parse|index|reindex|rollback|status`: the write side's command line.
 
-Exit codes: 0 done (files that hold no release are skipped, not errors); 2 Elasticsearch is not
-usable; 3 the index/reindex/rollback failed and the alias was left as it was; 4 another writer
-holds the alias's lock.
+Exit codes: 0 done (files that hold no release are skipped, not errors); 1 neither PATH nor
+--from-live given; 2 Elasticsearch is not usable; 3 the index/reindex/rollback failed and the
+alias was left as it was; 4 another writer holds the alias's lock.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from indexer.bulk import BULK_THREADS, Progress, Report, default_workers, prepar
 from indexer.extract import iter_files, parse_file
 from indexer.lock import LockHeld
 
-EXIT_OK, EXIT_UNUSABLE, EXIT_FAILED, EXIT_LOCKED = 0, 2, 3, 4
+EXIT_OK, EXIT_USAGE, EXIT_UNUSABLE, EXIT_FAILED, EXIT_LOCKED = 0, 1, 2, 3, 4
 
 
 def es_client(url: str | None) -> Elasticsearch:
@@ -91,18 +91,28 @@ def _connect(args: argparse.Namespace) -> Elasticsearch:
 
 def cmd_write(args: argparse.Namespace) -> int:
     """`index` and `reindex` (and their `--dry-run`)."""
+    from_live = getattr(args, "from_live", False)
+    if bool(args.paths) == from_live:
+        print(f"error: {args.command} needs PATH... or --from-live (not both)", file=sys.stderr)
+        return EXIT_USAGE
     files = iter_files(args.paths)
-    items = prepare_paths(files, args.workers)
     report = Report(alias=args.alias)
     try:
         es = _connect(args)
+        if from_live:
+            if not aliases.alias_indices(es, args.alias):
+                raise aliases.ReindexError(f"{args.alias} does not exist; nothing to rebuild from")
+            items = aliases.live_documents(es, args.alias)
+            total = es.count(index=args.alias)["count"]
+        else:
+            items, total = prepare_paths(files, args.workers), len(files)
         if args.dry_run:
             result = aliases.plan(es, items, args.alias, args.command)
             _print_plan(result)
             _write_report(args.report, result)
             return EXIT_OK
         show = args.progress if args.progress is not None else sys.stderr.isatty()
-        with progress_bar(len(files), show) as progress:
+        with progress_bar(total, show) as progress:
             if args.command == "reindex":
                 aliases.reindex(
                     es,
@@ -112,7 +122,7 @@ def cmd_write(args: argparse.Namespace) -> int:
                     threads=args.threads,
                     progress=progress,
                     min_ratio=args.min_ratio,
-                    sources=[str(p) for p in args.paths],
+                    sources=[str(p) for p in args.paths] or [f"{args.alias} (--from-live)"],
                     report=report,
                 )
             else:
@@ -246,7 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("reindex", "build a new index and swap the alias atomically"),
     ):
         p = sub.add_parser(name, help=text)
-        p.add_argument("paths", nargs="+")
+        p.add_argument("paths", nargs="+" if name == "index" else "*", metavar="PATH")
         _common(p)
         p.add_argument(
             "--dry-run", action="store_true", help="show what would change; write nothing"
@@ -267,6 +277,12 @@ def build_parser() -> argparse.ArgumentParser:
         )
         if name == "reindex":
             p.add_argument("--keep", type=int, default=1, help="old indices kept for rollback")
+            p.add_argument(
+                "--from-live",
+                action="store_true",
+                help="rebuild from the live index's documents instead of files (after an "
+                "analyzer or mapping change; nothing is parsed again)",
+            )
             p.add_argument(
                 "--min-ratio",
                 type=float,

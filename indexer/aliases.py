@@ -8,16 +8,26 @@ loading -> complete, or rolled-back), which is what `status` shows and `rollback
 
 from __future__ import annotations
 
+import json
 import logging
 import socket
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
-from elasticsearch import Elasticsearch, NotFoundError
+from elasticsearch import Elasticsearch, NotFoundError, helpers
 
 from indexer import schema
-from indexer.bulk import BULK_THREADS, Feed, Prepared, Progress, Report, as_prepared, load
+from indexer.bulk import (
+    BULK_THREADS,
+    Feed,
+    Prepared,
+    Progress,
+    Report,
+    as_prepared,
+    load,
+    prefetch,
+)
 from indexer.lock import AliasLock, LockLost, holder
 from indexer.release import Release
 
@@ -341,6 +351,21 @@ def status(es: Elasticsearch, alias: str) -> dict:
         ][::-1],
         "lock": lock,
     }
+
+
+def live_documents(es: Elasticsearch, alias: str) -> Iterator[Prepared]:
+    """The live index's documents as stored, for a rebuild after an analyzer or mapping change
+    (no file is parsed again; fields the extractor would compute differently stay as they are)."""
+    if not alias_indices(es, alias):
+        raise ReindexError(f"{alias} does not exist; nothing to rebuild from")
+
+    def read() -> Iterator[Prepared]:
+        for hit in helpers.scan(es, index=alias, size=1000, preserve_order=False):
+            source = hit["_source"]
+            body = json.dumps(source, ensure_ascii=False).encode()
+            yield Prepared(source.get("path") or hit["_id"], hit["_id"], body, None)
+
+    return prefetch(read())
 
 
 def plan(es: Elasticsearch, items: Items, alias: str, mode: str) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import queue
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -17,7 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from elasticsearch import Elasticsearch, helpers
 
@@ -26,6 +27,7 @@ from indexer.extract import iter_files, parse_file
 from indexer.release import Release
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #: Files handed to a worker process at a time: large enough to amortise the pickling round trip.
 BATCH = 64
@@ -146,6 +148,49 @@ def as_prepared(items: Iterable[Release | Prepared]) -> Iterator[Prepared]:
     """Accept either parsed releases or prepared documents."""
     for item in items:
         yield item if isinstance(item, Prepared) else prepare_release(item)
+
+
+def prefetch(items: Iterable[T], size: int = 2000) -> Iterator[T]:
+    """Read items in a background thread so that reading (a scroll) overlaps the bulk requests."""
+    buffer: queue.Queue = queue.Queue(maxsize=size)
+    stop = threading.Event()
+    done = object()
+
+    def put(item: object) -> bool:
+        while not stop.is_set():
+            try:
+                buffer.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False  # the consumer has gone
+
+    def produce() -> None:
+        iterator = iter(items)
+        try:
+            for item in iterator:
+                if not put(item):
+                    return
+            put(done)
+        except BaseException as exc:  # handed to the consumer, raised there
+            put(exc)
+        finally:
+            close = getattr(iterator, "close", None)
+            if close:
+                close()  # e.g. clears the scroll context
+
+    thread = threading.Thread(target=produce, name="prefetch", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = buffer.get()
+            if item is done:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
 
 
 class Feed:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 
 from elasticsearch import Elasticsearch
 
@@ -71,3 +72,37 @@ def test_progress_is_called_per_file_and_per_document(es, make_alias) -> None:
     bulk.load(es, bulk.prepare_all([SEEDS, SEEDS], workers=1), index, bulk.Report(),
               progress=progress)  # fmt: skip
     assert calls == {"files": 6, "docs": 3}
+
+
+def test_prefetch_keeps_order_passes_errors_and_stops_its_source() -> None:
+    assert list(bulk.prefetch(iter(range(5000)), size=10)) == list(range(5000))
+
+    def broken():
+        yield 1
+        raise ValueError("scroll expired")
+
+    got = []
+    try:
+        for item in bulk.prefetch(broken()):
+            got.append(item)
+    except ValueError as exc:
+        assert str(exc) == "scroll expired"
+    else:
+        raise AssertionError("the producer's error was swallowed")
+    assert got == [1]
+
+    closed = threading.Event()
+
+    def endless():
+        try:
+            i = 0
+            while True:
+                yield i
+                i += 1
+        finally:
+            closed.set()
+
+    stream = bulk.prefetch(endless(), size=5)
+    assert next(stream) == 0
+    stream.close()
+    assert closed.wait(5), "the source was not closed when the consumer stopped"

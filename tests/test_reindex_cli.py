@@ -128,3 +128,22 @@ def test_min_ratio_guard_from_the_command_line(es, es_url, make_alias, extra, ca
     assert es.count(index=alias)["count"] == 40
     assert run(capsys, "reindex", str(SEEDS), *common)[0] == 0  # off by default: the contract
     assert es.count(index=alias)["count"] == 3
+
+
+def test_rebuild_from_the_live_index(es, es_url, make_alias, extra, capsys) -> None:
+    """After an analyzer change: same documents, new index, nothing parsed again."""
+    alias = make_alias("osce-cli")
+    common = ("--es-url", es_url, "--alias", alias)
+    code, _, err = run(capsys, "reindex", "--from-live", *common)
+    assert code == EXIT_FAILED and "nothing to rebuild from" in err
+    assert run(capsys, "reindex", str(SEEDS), str(extra), *common, "--workers", "1")[0] == 0
+    before = aliases.alias_indices(es, alias)
+    ids = sorted(h["_id"] for h in es.search(index=alias, size=100, source=False)["hits"]["hits"])
+    code, out, _ = run(capsys, "reindex", "--from-live", *common)
+    assert code == 0 and out.startswith("43 indexed")
+    assert aliases.alias_indices(es, alias) != before
+    after = sorted(h["_id"] for h in es.search(index=alias, size=100, source=False)["hits"]["hits"])
+    assert after == ids
+    status = aliases.status(es, alias)
+    assert status["last_reindex"]["sources"] == [f"{alias} (--from-live)"]
+    assert run(capsys, "reindex", str(SEEDS), "--from-live", *common)[0] == 1
