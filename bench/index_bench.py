@@ -142,6 +142,17 @@ def loaders(es: Elasticsearch, alias: str, docs: list[Prepared]) -> dict:
     return results
 
 
+def summary(result: dict) -> dict:
+    """One line per run: on a shared machine a single run says little; the history says more."""
+    keys = ("when", "count", "parse_only_files_per_s", "baseline_docs_per_s", "ratio_vs_raw",
+            "ratio_pre_parsed_vs_raw", "ratio_from_live_vs_raw")  # fmt: skip
+    return {
+        **{k: result.get(k) for k in keys},
+        "reindex_docs_per_s": result["reindex"]["docs_per_s"],
+        "load_average_before": result["machine"]["load_average_before"],
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=100_000)
@@ -235,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
+    with args.out.with_name(args.out.stem + "-history.jsonl").open("a") as history:
+        history.write(json.dumps(summary(result)) + "\n")
     print(
         f"reindex {e2e['docs_per_s']:.0f} docs/s = {result['ratio_vs_raw']:.2f}x raw _bulk "
         f"({best_raw:.0f} docs/s); pre-parsed {result['ratio_pre_parsed_vs_raw']:.2f}x; "
