@@ -110,7 +110,7 @@ def default_workers() -> int:
 
 def prepare_paths(paths: Iterable[str | Path], workers: int | None = None) -> Iterator[Prepared]:
     """Parse files in input order; with workers > 1 in a bounded process pool (back-pressure)."""
-    files = [str(p) for p in (paths if isinstance(paths, list) else list(paths))]
+    files = [str(p) for p in paths]
     workers = default_workers() if workers is None else workers
     if workers <= 1 or len(files) <= BATCH:
         for path in files:
