@@ -41,10 +41,10 @@ def test_stale_lock_of_a_dead_writer_is_taken_over(es, make_alias) -> None:
 
 def test_heartbeat_keeps_a_long_lease_alive(es, make_alias) -> None:
     alias = make_alias("osce-lock")
-    holder = lock.AliasLock(es, alias, ttl=0.6)
+    holder = lock.AliasLock(es, alias, ttl=1.5)  # renewed every 0.5 s
     with holder.held():
         first = lock.holder(es, alias)["expires_at"]
-        time.sleep(1.0)
+        time.sleep(1.2)
         current = lock.holder(es, alias)
         assert current["expires_at"] > first and not current["stale"]
         holder.check()
