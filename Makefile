@@ -16,6 +16,7 @@ PLUGIN_ZIP := analysis-plugin/target/osce-analysis-$(ES_VERSION).zip
 .PHONY: chromium test-browser
 .PHONY: plugin eval
 .PHONY: es-cluster es-cluster-stop test-reliability
+.PHONY: bench-index
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -74,6 +75,8 @@ eval: install ## Score baseline vs our ranking on eval/ (writes bench/results/re
 	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) -m eval
 test-reliability: install ## Faults, overload, hostile input, security (part of `make test`); prints the summary table
 	$(PY) -m pytest tests/reliability
+bench-index: install ## Reindex 100,000 synthetic releases vs raw _bulk -> bench/results/index.json
+	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) bench/index_bench.py $(BENCH_ARGS)
 
 lint: install ## ruff lint and format check
 	$(PY) -m ruff check .

@@ -1,4 +1,9 @@
-"""`python -m indexer parse|index|reindex`: the write side's command line (DESIGN.md §3)."""
+"""`python -m indexer parse|index|reindex|rollback|status`: the write side's command line.
+
+Exit codes: 0 done (files that hold no release are skipped, not errors); 1 neither PATH nor
+--from-live given; 2 Elasticsearch is not usable; 3 the index/reindex/rollback failed and the
+alias was left as it was; 4 another writer holds the alias's lock.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,22 @@ import argparse
 import json
 import logging
 import os
+import shutil
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from elasticsearch import Elasticsearch
 from elasticsearch import exceptions as es_exc
 
 from indexer import aliases, schema
-from indexer.bulk import parse_all
+from indexer.bulk import BULK_THREADS, Progress, Report, default_workers, prepare_paths
 from indexer.extract import iter_files, parse_file
+from indexer.lock import LockHeld
+
+EXIT_OK, EXIT_USAGE, EXIT_UNUSABLE, EXIT_FAILED, EXIT_LOCKED = 0, 1, 2, 3, 4
 
 
 def es_client(url: str | None) -> Elasticsearch:
@@ -22,7 +35,7 @@ def es_client(url: str | None) -> Elasticsearch:
     return Elasticsearch(
         [u.strip() for u in (url or discover_url()).split(",") if u.strip()],
         api_key=os.environ.get("ES_API_KEY") or None,  # the write key in a secured cluster
-        request_timeout=60,
+        request_timeout=120,
         retry_on_timeout=True,
         max_retries=3,
     )
@@ -36,35 +49,208 @@ def cmd_parse(args: argparse.Namespace) -> int:
         out.write(json.dumps(release.to_parse_json(doc_id), ensure_ascii=False) + "\n")
         if not release.valid:
             logging.warning("invalid %s: %s", path, release.error)
-    return 0
+    return EXIT_OK
 
 
-def _write_side(args: argparse.Namespace) -> int:
+@contextmanager
+def progress_bar(total: int, enabled: bool) -> Iterator[Progress | None]:
+    """tqdm on a terminal (files, docs/s, ETA); nothing otherwise (the summary line follows)."""
+    if not enabled:
+        yield None
+        return
+    from tqdm import tqdm
+
+    started = time.monotonic()
+    docs = 0
+    # A pty without a size (script, some CI runners) makes tqdm print nothing: give it one.
+    size = shutil.get_terminal_size((100, 24))
+    with tqdm(
+        total=total, unit="file", ncols=size.columns, nrows=size.lines, file=sys.stderr
+    ) as bar:
+
+        def update(files: int, indexed: int) -> None:
+            nonlocal docs
+            docs += indexed
+            if files:
+                bar.update(files)
+                if bar.n % 200 == 0:
+                    rate = docs / max(time.monotonic() - started, 1e-9)
+                    bar.set_postfix_str(f"{docs} docs, {rate:.0f} docs/s", refresh=False)
+
+        yield update
+        rate = docs / max(time.monotonic() - started, 1e-9)
+        bar.set_postfix_str(f"{docs} docs, {rate:.0f} docs/s")
+
+
+def _write_report(path: str | None, data: dict) -> None:
+    if path:
+        Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _connect(args: argparse.Namespace) -> Elasticsearch:
     es = es_client(args.es_url)
-    alias = args.alias
+    es.cluster.health(wait_for_status="yellow", timeout="30s")
+    return es
+
+
+def cmd_write(args: argparse.Namespace) -> int:
+    """`index` and `reindex` (and their `--dry-run`)."""
+    from_live = getattr(args, "from_live", False)
+    if bool(args.paths) == from_live:
+        print(f"error: {args.command} needs PATH... or --from-live (not both)", file=sys.stderr)
+        return EXIT_USAGE
+    files = iter_files(args.paths)
+    report = Report(alias=args.alias)
     try:
-        es.cluster.health(wait_for_status="yellow", timeout="30s")
-        if args.command == "reindex":
-            report = aliases.reindex(es, parse_all(args.paths), alias, keep=args.keep)
+        es = _connect(args)
+        if from_live:
+            if not aliases.alias_indices(es, args.alias):
+                raise aliases.ReindexError(f"{args.alias} does not exist; nothing to rebuild from")
+            items = aliases.live_documents(es, args.alias)
+            total = es.count(index=args.alias)["count"]
         else:
-            report = aliases.upsert(es, parse_all(args.paths), alias)
-    except (es_exc.ConnectionError, es_exc.TransportError, es_exc.ApiError) as exc:
-        print(f"error: Elasticsearch is not usable: {exc}", file=sys.stderr)
-        return 2
+            items, total = prepare_paths(files, args.workers), len(files)
+        if args.dry_run:
+            result = aliases.plan(es, items, args.alias, args.command)
+            _print_plan(result)
+            _write_report(args.report, result)
+            return EXIT_OK
+        show = args.progress if args.progress is not None else sys.stderr.isatty()
+        with progress_bar(total, show) as progress:
+            if args.command == "reindex":
+                aliases.reindex(
+                    es,
+                    items,
+                    args.alias,
+                    keep=args.keep,
+                    threads=args.threads,
+                    progress=progress,
+                    min_ratio=args.min_ratio,
+                    sources=[str(p) for p in args.paths] or [f"{args.alias} (--from-live)"],
+                    report=report,
+                )
+            else:
+                aliases.upsert(
+                    es, items, args.alias, threads=args.threads, progress=progress, report=report
+                )
+    except LockHeld as exc:
+        return _fail(args, report, EXIT_LOCKED, f"error: {exc}")
     except aliases.ReindexError as exc:
-        print(f"error: reindex failed, alias unchanged: {exc}", file=sys.stderr)
-        return 3
+        return _fail(
+            args, report, EXIT_FAILED, f"error: {args.command} failed, alias unchanged: {exc}"
+        )
+    except (es_exc.ConnectionError, es_exc.TransportError, es_exc.ApiError) as exc:
+        return _fail(args, report, EXIT_UNUSABLE, f"error: Elasticsearch is not usable: {exc}")
+    except KeyboardInterrupt:
+        kept = ", alias unchanged" if args.command == "reindex" else ""
+        return _fail(args, report, 130, f"interrupted: {args.command} stopped{kept}")
     for skip in report.skipped:
         print(f"skipped {skip['path']}: {skip['reason']}", file=sys.stderr)
+    for failed in report.failed:
+        print(f"rejected {failed['path']} ({failed['id']}): {failed['reason']}", file=sys.stderr)
     print(report.summary())
-    if args.report:
-        with open(args.report, "w") as fh:
-            json.dump(report.to_json(), fh, indent=2)
-    return 0
+    _write_report(args.report, {"ok": True, "command": args.command, **report.to_json()})
+    return EXIT_OK
+
+
+def _fail(args: argparse.Namespace, report: Report, code: int, message: str) -> int:
+    print(message, file=sys.stderr)
+    data = {"ok": False, "command": args.command, "error": message, **report.to_json()}
+    _write_report(getattr(args, "report", None), data)
+    return code
+
+
+def _print_plan(plan: dict) -> None:
+    where = "a new index behind" if plan["mode"] == "reindex" else "the live index of"
+    removed = f", {plan['removed']} removed" if "removed" in plan else ""
+    for skip in plan["skipped"]:
+        print(f"would skip {skip['path']}: {skip['reason']}", file=sys.stderr)
+    print(
+        f"dry run: would index {plan['would_index']} documents into {where} {plan['alias']} "
+        f"({plan['new']} new, {plan['unchanged']} unchanged{removed}; "
+        f"{plan['duplicates']} duplicates, {len(plan['skipped'])} skipped); "
+        f"{plan['live_index'] or 'no index'} holds {plan['live_docs']} now, "
+        f"{plan['docs_after']} after"
+    )
+
+
+def cmd_rollback(args: argparse.Namespace) -> int:
+    try:
+        es = _connect(args)
+        if args.dry_run:
+            info = aliases.status(es, args.alias)
+            target = (info["rollback_to"] or [None])[0]
+            print(f"dry run: would move {args.alias} from {info['index']} to {target}")
+            return EXIT_OK
+        old, new = aliases.rollback(es, args.alias, keep_current=args.keep_current)
+    except LockHeld as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
+    except aliases.ReindexError as exc:
+        print(f"error: rollback failed, alias unchanged: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except (es_exc.ConnectionError, es_exc.TransportError, es_exc.ApiError) as exc:
+        print(f"error: Elasticsearch is not usable: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    print(f"{args.alias}: rolled back from {old} to {new}")
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    try:
+        info = aliases.status(_connect(args), args.alias)
+    except (es_exc.ConnectionError, es_exc.TransportError, es_exc.ApiError) as exc:
+        print(f"error: Elasticsearch is not usable: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    if args.json:
+        print(json.dumps(info, indent=2))
+        return EXIT_OK
+    last = info["last_reindex"] or {}
+    version = info["mapping_version"]
+    stale = (
+        f" (code has v{info['code_mapping_version']}: reindex)"
+        if (version is not None and version != info["code_mapping_version"])
+        else ""
+    )
+    lines = [
+        f"alias:           {info['alias']}",
+        f"index:           {info['index'] or '(none: run reindex)'}",
+        f"documents:       {info['docs']}",
+        f"mapping version: {version}{stale}",
+        "last reindex:    "
+        + (
+            f"{last['finished_at']} on {last.get('host')}: {last['indexed']} indexed, "
+            f"{last['duplicates']} duplicates, {last['skipped']} skipped, "
+            f"{last['seconds']}s ({last['docs_per_s']} docs/s)"
+            if last
+            else "(none recorded)"
+        ),
+        f"rollback to:     {', '.join(info['rollback_to']) or '(nothing kept)'}",
+    ]
+    if info["last_index"]:
+        li = info["last_index"]
+        lines.append(f"last index:      {li['at']}: {li['indexed']} upserted")
+    if info["lock"]:
+        lk = info["lock"]
+        state = "stale" if lk["stale"] else "held"
+        lines.append(
+            f"lock:            {state} by {lk['operation']} on {lk['host']} pid {lk['pid']}"
+        )
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--es-url", default=os.environ.get("ES_URL"), help="default: $ES_URL or local")
+    p.add_argument("--alias", default=schema.ALIAS, help=f"default: {schema.ALIAS}")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m indexer", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m indexer",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", help="extract releases from files; JSON Lines on stdout")
     p.add_argument("paths", nargs="+")
@@ -74,13 +260,50 @@ def build_parser() -> argparse.ArgumentParser:
         ("reindex", "build a new index and swap the alias atomically"),
     ):
         p = sub.add_parser(name, help=text)
-        p.add_argument("paths", nargs="+")
-        p.add_argument("--es-url", default=os.environ.get("ES_URL"))
-        p.add_argument("--alias", default=schema.ALIAS)
+        p.add_argument("paths", nargs="+" if name == "index" else "*", metavar="PATH")
+        _common(p)
+        p.add_argument(
+            "--dry-run", action="store_true", help="show what would change; write nothing"
+        )
         p.add_argument("--report", help="write a JSON report to this file")
+        p.add_argument(
+            "--workers",
+            type=int,
+            default=default_workers(),
+            help="parser processes (default: one per core)",
+        )
+        p.add_argument("--threads", type=int, default=BULK_THREADS, help="concurrent bulk requests")
+        p.add_argument(
+            "--progress",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="progress bar (default: when stderr is a terminal)",
+        )
         if name == "reindex":
             p.add_argument("--keep", type=int, default=1, help="old indices kept for rollback")
-        p.set_defaults(func=_write_side)
+            p.add_argument(
+                "--from-live",
+                action="store_true",
+                help="rebuild from the live index's documents instead of files (after an "
+                "analyzer or mapping change; nothing is parsed again)",
+            )
+            p.add_argument(
+                "--min-ratio",
+                type=float,
+                default=0.0,
+                help="refuse to swap when the new index would hold fewer than this fraction of "
+                "the live documents, e.g. 0.5 for a crawl that may have broken (default: off)",
+            )
+        p.set_defaults(func=cmd_write)
+    p = sub.add_parser("rollback", help="point the alias back at the previous index")
+    _common(p)
+    p.add_argument("--dry-run", action="store_true", help="show what would change")
+    p.add_argument("--keep-current", action="store_true", help="keep the index rolled back from")
+    p.set_defaults(func=cmd_rollback)
+    p = sub.add_parser("status", help="alias, index, documents, mapping version, last reindex")
+    _common(p)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_status)
     from indexer import kibana
 
     kibana.add_parser(sub)
