@@ -76,6 +76,20 @@ def holder(es: Elasticsearch, alias: str) -> dict | None:
     return source
 
 
+def _holder_alive(doc: dict) -> bool:
+    """False only when the holder ran on this host and its process is gone (killed, crashed):
+    then its lease need not run out. A holder elsewhere is trusted until its lease expires."""
+    if doc.get("host") != socket.gethostname() or not doc.get("pid"):
+        return True
+    try:
+        os.kill(int(doc["pid"]), 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, ValueError, OverflowError):
+        return True
+    return True
+
+
 class AliasLock:
     """A renewable lease on one alias; use `with AliasLock(es, alias).held(): ...`."""
 
@@ -133,7 +147,9 @@ class AliasLock:
                 current = self.es.get(index=self.index, id=DOC_ID)
             except NotFoundError:
                 continue  # released meanwhile: try again
-            if current["_source"].get("expires_at", 0) >= _now_ms():
+            if current["_source"].get("expires_at", 0) >= _now_ms() and _holder_alive(
+                current["_source"]
+            ):
                 raise LockHeld(current["_source"])
             log.warning("taking over a stale lock: %s", current["_source"])
             # If someone else rescued it first, this fails and the next create decides.

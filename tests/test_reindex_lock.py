@@ -63,3 +63,30 @@ def test_reindex_refused_while_another_writer_holds_the_alias(es, make_alias) ->
             aliases.upsert(es, prepare_all([SEEDS], workers=1), alias)
     assert aliases.alias_indices(es, alias) == before
     assert list(aliases.versioned_indices(es, alias)) == before
+
+
+def test_lock_of_a_killed_process_on_this_host_is_taken_over_at_once(es, make_alias) -> None:
+    import subprocess
+    import sys
+
+    alias = make_alias("osce-lock")
+    # A writer in another process takes the lock with a long lease, then is killed (SIGKILL).
+    code = (
+        "import sys, time\n"
+        "from elasticsearch import Elasticsearch\n"
+        "from indexer import lock\n"
+        f"l = lock.AliasLock(Elasticsearch({es.transport.node_pool.get().base_url!r}), "
+        f"{alias!r}, ttl=600)\n"
+        "l.acquire(); print('held', flush=True); time.sleep(600)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "held"
+        with pytest.raises(lock.LockHeld):
+            lock.AliasLock(es, alias).acquire()  # alive: refused
+    finally:
+        proc.kill()
+        proc.wait()
+    assert not lock.holder(es, alias)["stale"]  # its lease has not run out ...
+    with lock.AliasLock(es, alias).held():  # ... but its process is gone: taken over
+        assert lock.holder(es, alias)["pid"] != proc.pid

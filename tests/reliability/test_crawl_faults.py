@@ -33,7 +33,8 @@ def _building(es: Elasticsearch, alias: str, live: list[str]) -> str | None:
     """The index a running reindex is filling, once it has received documents."""
     stats = es.indices.stats(index=f"{alias}-*", metric="indexing").body["indices"]
     for name, info in stats.items():
-        if name not in live and info["primaries"]["indexing"]["index_total"] > 0:
+        versioned = name[len(alias) + 1 :].isdigit()
+        if versioned and name not in live and info["primaries"]["indexing"]["index_total"] > 0:
             return name
     return None
 
