@@ -31,9 +31,8 @@ from elasticsearch import Elasticsearch
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import peer_sqlite  # noqa: E402
+from bench import index_bench, peer_sqlite  # noqa: E402
 from esnode import discover_url  # noqa: E402
-from esnode.config import DOWNLOAD_DIR  # noqa: E402
 from indexer.bulk import parse_all  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
@@ -75,19 +74,8 @@ def percentiles(values: list[float]) -> dict:
 
 
 def corpus(n: int) -> Path:
-    """Synthetic releases, generated once per machine (outside the clone)."""
-    out = DOWNLOAD_DIR / "bench" / f"synth-{n}"
-    marker = out / ".complete"
-    if not marker.exists():
-        shutil.rmtree(out, ignore_errors=True)
-        print(f"generating {n} synthetic releases in {out}", flush=True)
-        subprocess.run(
-            [PY, "-m", "indexer.synth", "--count", str(n), "--seed", "7", str(out)],
-            check=True,
-            cwd=ROOT,
-        )
-        marker.touch()
-    return out
+    """The synthetic releases `make bench-index` uses (generated once per machine)."""
+    return index_bench.corpus(n, seed=0)[0]
 
 
 def reindex(es_url: str, alias: str, path: Path) -> dict:
