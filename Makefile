@@ -105,6 +105,15 @@ kibana-objects: install ## Regenerate kibana/osce-releases.ndjson from kibana/bu
 
 kibana-import: install ## Import the Kibana saved objects into $(KIBANA_URL) (waits for Kibana)
 	$(PY) -m indexer kibana-import --kibana-url $(KIBANA_URL)
-.PHONY: bench-parse
+.PHONY: bench-parse bench-search bench
+bench-search: install ## Search latency/throughput at 10k and 100k (BENCH_SCALE=...) vs SQLite FTS5 -> bench/results/
+	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
+	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) bench/search_bench.py
+	$(PY) bench/peer_relevance.py
+	$(PY) bench/report.py
+
+bench: bench-parse bench-index bench-search ## Every benchmark; numbers in bench/results/, table in bench/README.md
+
 bench-parse: install ## Parse benchmark (10,000 mixed files, one core) + fixture accuracy -> bench/results/parse.json
 	$(PY) bench/parse_bench.py --files 10000 --out bench/results/parse.json

@@ -95,6 +95,13 @@ def install(home: Path, java_home: Path) -> bool:
     wanted = source_hash()
     if installed_hash(home) == wanted:
         return False
+    install_zip(home, java_home, PLUGIN_NAME, zip_path)
+    _marker(home).write_text(wanted)
+    return True
+
+
+def install_zip(home: Path, java_home: Path, name: str, zip_path: Path) -> None:
+    """Replace plugin `name` in a stopped node's home with zip_path (elasticsearch-plugin CLI)."""
     cli = home / "bin" / "elasticsearch-plugin"
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -102,9 +109,9 @@ def install(home: Path, java_home: Path) -> bool:
         "ES_PATH_CONF": str(home / "config"),
         "LANG": "C.UTF-8",
     }
-    if (home / "plugins" / PLUGIN_NAME).exists():
-        subprocess.run([cli, "remove", PLUGIN_NAME], env=env, capture_output=True, text=True)
-        shutil.rmtree(home / "plugins" / PLUGIN_NAME, ignore_errors=True)
+    if (home / "plugins" / name).exists():
+        subprocess.run([cli, "remove", name], env=env, capture_output=True, text=True)
+        shutil.rmtree(home / "plugins" / name, ignore_errors=True)
     log.info("installing %s into %s", zip_path.name, home)
     result = subprocess.run(
         [cli, "install", "--batch", zip_path.resolve().as_uri()],
@@ -113,9 +120,7 @@ def install(home: Path, java_home: Path) -> bool:
         text=True,
     )
     if result.returncode != 0:
-        raise PluginError(f"elasticsearch-plugin install failed:\n{result.stdout}{result.stderr}")
-    _marker(home).write_text(wanted)
-    return True
+        raise PluginError(f"installing {name} failed:\n{result.stdout}{result.stderr}")
 
 
 def loaded(nodes_plugins: dict) -> bool:

@@ -11,14 +11,13 @@ node's `lib/` (provided jars, never bundled). Built once per source change, cach
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
 import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
 
 from esnode.config import CACHE_DIR, ES_VERSION, MIN_JAVA
+from esnode.plugin import install_zip
 
 NAME = "osce-security-analysis"
 SOURCES = Path(__file__).resolve().parent / "security_analysis"
@@ -79,24 +78,6 @@ def install(home: Path, java_home: Path) -> bool:
     wanted = _hash()
     if (home / "plugins" / NAME).is_dir() and marker.is_file() and marker.read_text() == wanted:
         return False
-    zip_path = build(home, java_home)
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "ES_JAVA_HOME": str(java_home),
-        "ES_PATH_CONF": str(home / "config"),
-        "LANG": "C.UTF-8",
-    }
-    cli = str(home / "bin" / "elasticsearch-plugin")
-    if (home / "plugins" / NAME).exists():
-        subprocess.run([cli, "remove", NAME], env=env, capture_output=True)
-        shutil.rmtree(home / "plugins" / NAME, ignore_errors=True)
-    result = subprocess.run(
-        [cli, "install", "--batch", zip_path.resolve().as_uri()],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"installing {NAME} failed:\n{result.stdout}{result.stderr}")
+    install_zip(home, java_home, NAME, build(home, java_home))
     marker.write_text(wanted)
     return True

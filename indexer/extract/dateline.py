@@ -111,3 +111,11 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
         # `VIENNA, Monday, 5 May 2020 –`: the weekday belongs to the date, not the place.
         place = _TRAILING_WEEKDAY.sub("", place) or None
     return place or None, iso, paragraph[match.end() :].lstrip()
+
+
+def strip_dateline(paragraphs: list[str]) -> tuple[str | None, str | None, list[str]]:
+    """Take the dateline off the first paragraph (dropping it when nothing else is left there)."""
+    if not paragraphs:
+        return None, None, paragraphs
+    place, iso, rest = split_dateline(paragraphs[0])
+    return place, iso, ([rest] if rest else []) + paragraphs[1:]

@@ -13,7 +13,7 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString, SoupStrainer, Tag
 
-from indexer.extract.dateline import parse_date, split_dateline
+from indexer.extract.dateline import parse_date, strip_dateline
 from indexer.release import Release
 
 #: Never content anywhere on a page.
@@ -346,11 +346,7 @@ def _parse(soup: BeautifulSoup, path: str) -> Release:
     paragraphs = [p for p in (_text(p) for p in _tags(body_root, {"p"})) if p]
     if not paragraphs:
         return Release.invalid(path, "HTML page without body paragraphs", "html")
-    place_dl, date_dl, rest = split_dateline(paragraphs[0])
-    if rest:
-        paragraphs[0] = rest
-    else:
-        paragraphs.pop(0)
+    place_dl, date_dl, paragraphs = strip_dateline(paragraphs)
     if not paragraphs:
         return Release.invalid(path, "HTML page whose only paragraph is a dateline", "html")
     meta_date = next((d for d in map(parse_date, meta.get("date", [])) if d), None)

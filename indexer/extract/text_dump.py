@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.extract.dateline import DATELINE_RE, parse_date, split_dateline
+from indexer.extract.dateline import DATELINE_RE, parse_date, strip_dateline
 from indexer.release import Release
 
 LABELS = {
@@ -171,13 +171,7 @@ def parse_text(text: str, path: str) -> Release:
         # A lone `-` opens a list heading: the page's footer menus, never release text.
         body_lines = body_lines[: body_lines.index("-")]
     paragraphs = [line for line in body_lines if line and not _ONLY_DASHES.match(line)]
-    place_dl, date_dl = None, None
-    if paragraphs:
-        place_dl, date_dl, rest = split_dateline(paragraphs[0])
-        if rest:
-            paragraphs[0] = rest
-        else:
-            paragraphs.pop(0)
+    place_dl, date_dl, paragraphs = strip_dateline(paragraphs)
     if not paragraphs:
         return Release.invalid(path, "release has a title but no body text")
     date_value = next(iter(meta.get("date", [])), None)
