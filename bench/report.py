@@ -45,7 +45,8 @@ def plot_latency(scales: list[dict]) -> Path:
         ax.bar(xs, values, width, label=name)
     ax.set_xticks([j + 0.4 - width / 2 for j in range(len(scales))], labels)
     ax.set_xlabel("releases indexed")
-    ax.set_ylabel("ms (lower is better)")
+    ax.set_yscale("log")
+    ax.set_ylabel("ms, log scale (lower is better)")
     ax.set_title("Search latency: query mix with highlights and all facets")
     ax.legend(fontsize=8)
     out = RESULTS / "latency.png"
