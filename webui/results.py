@@ -27,16 +27,23 @@ def hit_highlight(hit: dict) -> dict:
     }
 
 
-def hit_json(hit: dict) -> dict:
-    src = hit["_source"]
+def _metadata(src: dict) -> dict:
+    """The fields a hit and a release page show alike."""
     return {
-        "id": hit["_id"],
         "title": src.get("title"),
         "date": src.get("date"),
         "place": src.get("place_display") or src.get("place"),
         "source": src.get("source"),
         "fields_of_work": src.get("fields_of_work", []),
         "countries": src.get("countries", []),
+    }
+
+
+def hit_json(hit: dict) -> dict:
+    src = hit["_source"]
+    return {
+        "id": hit["_id"],
+        **_metadata(src),
         "url": url_for("views.release", doc_id=hit["_id"]),
         "origin": web_url(src.get("origin")),
         "score": hit.get("_score"),
@@ -95,10 +102,11 @@ def _histogram(buckets: list[dict]) -> list[dict]:
     return [{"year": str(y), "count": counts.get(y, 0)} for y in years]
 
 
-def search_json(resp: dict, params: SearchParams) -> dict[str, Any]:
+def search_json(resp: dict, params: SearchParams, corrected: str | None = None) -> dict[str, Any]:
+    """`corrected` is corrected_query's answer for this response; offered only on few hits."""
     total = resp["hits"]["total"]["value"]
     years = resp.get("aggregations", {}).get("histogram", {}).get("years", {}).get("buckets", [])
-    suggestion = corrected_query(resp, params.q) if params.q and total < 5 else None
+    suggestion = corrected if params.q and total < 5 else None
     return {
         "total": total,
         "took_ms": resp.get("took"),
@@ -115,13 +123,8 @@ def release_json(doc: dict) -> dict:
     src = doc["_source"]
     return {
         "id": doc["_id"],
-        "title": src.get("title"),
-        "date": src.get("date"),
-        "place": src.get("place_display") or src.get("place"),
-        "source": src.get("source"),
+        **_metadata(src),
         "type": src.get("type"),
-        "fields_of_work": src.get("fields_of_work", []),
-        "countries": src.get("countries", []),
         "origin": web_url(src.get("origin")),
         "body": src.get("body", "").split("\n"),
     }

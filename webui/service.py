@@ -17,8 +17,8 @@ _ID_RE = re.compile(r"^[0-9a-f]{20}$")
 
 def search(params: SearchParams) -> dict:
     resp = get_es().search(index=alias(), body=query.build_search(params))
-    data = results.search_json(resp.body, params)
     corrected = results.corrected_query(resp.body, params.q) if params.q else None
+    data = results.search_json(resp.body, params, corrected)
     if corrected and data["hits"]:
         _rehighlight(data, params.q, corrected)
     if data["suggestion"]:
