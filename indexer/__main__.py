@@ -30,10 +30,10 @@ EXIT_OK, EXIT_USAGE, EXIT_UNUSABLE, EXIT_FAILED, EXIT_LOCKED = 0, 1, 2, 3, 4
 
 
 def es_client(url: str | None) -> Elasticsearch:
-    from esnode import discover_url
+    from esnode import discover_url, node_urls
 
     return Elasticsearch(
-        [u.strip() for u in (url or discover_url()).split(",") if u.strip()],
+        node_urls(url or discover_url()),
         api_key=os.environ.get("ES_API_KEY") or None,  # the write key in a secured cluster
         request_timeout=120,
         retry_on_timeout=True,

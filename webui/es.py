@@ -9,15 +9,14 @@ from flask import Flask, current_app
 
 
 def init_app(app: Flask) -> None:
+    from esnode import discover_url, node_urls
+
     url = app.config.get("ES_URL")
     if not url:
-        from esnode import discover_url
-
         url = discover_url()
         app.config["ES_URL"] = url
     app.extensions["elasticsearch"] = Elasticsearch(
-        # A comma-separated ES_URL names several nodes: a lost one is skipped, not fatal.
-        [u.strip() for u in url.split(",") if u.strip()],
+        node_urls(url),
         # A read-only API key in a secured cluster (esnode.secure); None when security is off.
         api_key=app.config.get("ES_API_KEY") or os.environ.get("ES_API_KEY") or None,
         request_timeout=app.config["ES_TIMEOUT"],
