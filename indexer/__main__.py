@@ -21,8 +21,15 @@ from pathlib import Path
 from elasticsearch import Elasticsearch
 from elasticsearch import exceptions as es_exc
 
-from indexer import aliases, schema
-from indexer.bulk import BULK_THREADS, Progress, Report, default_workers, prepare_paths
+from indexer import aliases, embeddings, schema
+from indexer.bulk import (
+    BULK_THREADS,
+    Progress,
+    Report,
+    default_workers,
+    prepare_paths,
+    with_vectors,
+)
 from indexer.extract import iter_files, parse_file
 from indexer.lock import LockHeld
 
@@ -93,6 +100,19 @@ def _connect(args: argparse.Namespace) -> Elasticsearch:
     return es
 
 
+def _embedding(args: argparse.Namespace) -> embeddings.EmbeddingConfig | None:
+    """The vectors' settings, or None (`--embeddings off`, or a model that will not load)."""
+    if args.embeddings == "off" or args.dry_run:
+        return None
+    problem = embeddings.check_model()
+    if problem:
+        print(
+            f"warning: {problem}; indexing without vectors (keyword search only)", file=sys.stderr
+        )
+        return None
+    return embeddings.EmbeddingConfig.default()
+
+
 def cmd_write(args: argparse.Namespace) -> int:
     """`index` and `reindex` (and their `--dry-run`)."""
     from_live = getattr(args, "from_live", False)
@@ -103,13 +123,15 @@ def cmd_write(args: argparse.Namespace) -> int:
     report = Report(alias=args.alias)
     try:
         es = _connect(args)
+        embedding = _embedding(args)
         if from_live:
             if not aliases.alias_indices(es, args.alias):
                 raise aliases.ReindexError(f"{args.alias} does not exist; nothing to rebuild from")
-            items = aliases.live_documents(es, args.alias)
+            # Stored vectors are not in `_source`: the cache gives them back without the model.
+            items = with_vectors(aliases.live_documents(es, args.alias), embedding)
             total = es.count(index=args.alias)["count"]
         else:
-            items, total = prepare_paths(files, args.workers), len(files)
+            items, total = prepare_paths(files, args.workers, embedding), len(files)
         if args.dry_run:
             result = aliases.plan(es, items, args.alias, args.command)
             _print_plan(result)
@@ -273,6 +295,13 @@ def build_parser() -> argparse.ArgumentParser:
             help="parser processes (default: one per core)",
         )
         p.add_argument("--threads", type=int, default=BULK_THREADS, help="concurrent bulk requests")
+        p.add_argument(
+            "--embeddings",
+            choices=("on", "off"),
+            default="on",
+            help="vectors for semantic and hybrid search (default on; cached by content in "
+            "$OSCE_EMBEDDING_CACHE or ~/.cache/osce-search, `off` there disables the cache)",
+        )
         p.add_argument(
             "--progress",
             action=argparse.BooleanOptionalAction,

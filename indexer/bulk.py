@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import NamedTuple, TypeVar
@@ -23,6 +23,8 @@ from typing import NamedTuple, TypeVar
 from elasticsearch import Elasticsearch, helpers
 
 from indexer import schema
+from indexer.embeddings import FIELD as VECTOR_FIELD
+from indexer.embeddings import EmbeddingConfig, add_vectors, worker_threads
 from indexer.extract import iter_files, parse_file
 from indexer.release import Release
 
@@ -54,19 +56,36 @@ class Report:
     skipped: list[dict] = field(default_factory=list)  # {"path", "reason"}
     failed: list[dict] = field(default_factory=list)  # {"id", "path", "reason"}
     seconds: float = 0.0
+    embedded: int = 0  # documents given a vector by the model in this run
+    embeddings_cached: int = 0  # ... and from the embedding cache (no model call)
+
+    @property
+    def cache_hit_rate(self) -> float | None:
+        done = self.embedded + self.embeddings_cached
+        return self.embeddings_cached / done if done else None
 
     @property
     def docs_per_s(self) -> float:
         return self.indexed / self.seconds if self.seconds else 0.0
 
     def to_json(self) -> dict:
-        return {**asdict(self), "docs_per_s": round(self.docs_per_s, 1)}
+        rate = self.cache_hit_rate
+        return {
+            **asdict(self),
+            "docs_per_s": round(self.docs_per_s, 1),
+            "embedding_cache_hit_rate": None if rate is None else round(rate, 4),
+        }
 
     def summary(self) -> str:
+        vectors = (
+            f"; vectors: {self.embedded} embedded, {self.embeddings_cached} from the cache"
+            if self.embedded or self.embeddings_cached
+            else ""
+        )
         return (
             f"{self.indexed} indexed, {self.duplicates} duplicates collapsed, "
             f"{len(self.skipped)} skipped, {len(self.failed)} failed, from {self.files} files "
-            f"in {self.seconds:.2f}s ({self.docs_per_s:.0f} docs/s) into {self.index}"
+            f"in {self.seconds:.2f}s ({self.docs_per_s:.0f} docs/s) into {self.index}{vectors}"
         )
 
 
@@ -77,29 +96,86 @@ class Prepared(NamedTuple):
     doc_id: str | None
     source: bytes | None
     error: str | None
+    embedded: str | None = None  # the vector: "computed", "cached", or None (none added)
+
+
+def _serialise(path: str, doc: dict, embedded: str | None = None) -> Prepared:
+    # schema.doc_id is the hash's first ID_CHARS digits: reuse it rather than hash the text twice.
+    doc_id = doc["content_hash"][:ID_CHARS]
+    return Prepared(path, doc_id, json.dumps(doc, ensure_ascii=False).encode(), None, embedded)
 
 
 def prepare_release(release: Release) -> Prepared:
     """Document id and JSON bytes for a release (an error instead when it holds none)."""
     if not release.valid:
         return Prepared(release.path, None, None, release.error or "invalid")
-    doc = schema.to_document(release)
-    # schema.doc_id is the hash's first ID_CHARS digits: reuse it rather than hash the text twice.
-    doc_id = doc["content_hash"][:ID_CHARS]
-    return Prepared(release.path, doc_id, json.dumps(doc, ensure_ascii=False).encode(), None)
+    return _serialise(release.path, schema.to_document(release))
 
 
-def prepare_file(path: str | Path) -> Prepared:
+def prepare_releases(
+    releases: list[Release | Prepared], embedding: EmbeddingConfig | None
+) -> list[Prepared]:
+    """A batch made ready, with vectors when `embedding` is given (one model call per batch).
+
+    Prepared items pass through, given a vector if their source has none (`--from-live`).
+    """
+    if embedding is None:
+        return [r if isinstance(r, Prepared) else prepare_release(r) for r in releases]
+    out: list[Prepared | None] = [None] * len(releases)
+    todo: dict[int, tuple[str, dict]] = {}
+    for i, item in enumerate(releases):
+        if isinstance(item, Prepared):
+            if item.source is None:
+                out[i] = item
+                continue
+            doc = json.loads(item.source)
+            if VECTOR_FIELD in doc:
+                out[i] = item._replace(embedded="cached")
+            else:
+                todo[i] = (item.path, doc)
+        elif not item.valid:
+            out[i] = prepare_release(item)
+        else:
+            todo[i] = (item.path, schema.to_document(item))
+    status = add_vectors([doc for _, doc in todo.values()], embedding)
+    for (i, (path, doc)), embedded in zip(todo.items(), status, strict=True):
+        out[i] = _serialise(path, doc, embedded)
+    return [p for p in out if p is not None]
+
+
+def with_vectors(
+    items: Iterable[Release | Prepared], embedding: EmbeddingConfig | None, batch: int = BATCH
+) -> Iterator[Prepared]:
+    """Releases or prepared documents, made ready with vectors, a batch at a time."""
+    chunk: list[Release | Prepared] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= batch:
+            yield from prepare_releases(chunk, embedding)
+            chunk = []
+    if chunk:
+        yield from prepare_releases(chunk, embedding)
+
+
+def _parse(path: str | Path) -> Release | Prepared:
     """Parse one file; an extractor bug becomes a skip with its reason, never a crash."""
     try:
-        return prepare_release(parse_file(path))
+        return parse_file(path)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a reindex
         log.exception("extractor failed on %s", path)
         return Prepared(str(path), None, None, f"extractor error: {type(exc).__name__}: {exc}")
 
 
-def _prepare_batch(paths: list[str]) -> list[Prepared]:
-    return [prepare_file(p) for p in paths]
+def prepare_file(path: str | Path) -> Prepared:
+    """Parse one file and make it ready (no vector)."""
+    item = _parse(path)
+    return item if isinstance(item, Prepared) else prepare_release(item)
+
+
+def _prepare_batch(paths: list[str], embedding: EmbeddingConfig | None = None) -> list[Prepared]:
+    if embedding is None:
+        return [prepare_file(p) for p in paths]
+    return prepare_releases([_parse(p) for p in paths], embedding)
 
 
 def default_workers() -> int:
@@ -108,22 +184,31 @@ def default_workers() -> int:
     return max(1, min(8, cores or 1))
 
 
-def prepare_paths(paths: Iterable[str | Path], workers: int | None = None) -> Iterator[Prepared]:
-    """Parse files in input order; with workers > 1 in a bounded process pool (back-pressure)."""
+def prepare_paths(
+    paths: Iterable[str | Path],
+    workers: int | None = None,
+    embedding: EmbeddingConfig | None = None,
+) -> Iterator[Prepared]:
+    """Parse files in input order; with workers > 1 in a bounded process pool (back-pressure).
+
+    With `embedding`, each batch also gets its vectors in the worker that parsed it.
+    """
     files = [str(p) for p in paths]
     workers = default_workers() if workers is None else workers
     if workers <= 1 or len(files) <= BATCH:
-        for path in files:
-            yield prepare_file(path)
+        for start in range(0, len(files), BATCH):
+            yield from _prepare_batch(files[start : start + BATCH], embedding)
         return
     batches = [files[i : i + BATCH] for i in range(0, len(files), BATCH)]
+    if embedding is not None:  # the cores shared out between the workers' model runs
+        embedding = replace(embedding, threads=worker_threads(workers))
     window = workers * 8  # ~1,000 files ahead: parsers keep going while a bulk request waits
     # forkserver: the parent holds an HTTP client and threads, which fork would copy half-alive.
     with ProcessPoolExecutor(workers, mp_context=get_context("forkserver")) as pool:
         pending: list[Future[list[Prepared]]] = []
         try:
             for batch in batches:
-                pending.append(pool.submit(_prepare_batch, batch))
+                pending.append(pool.submit(_prepare_batch, batch, embedding))
                 if len(pending) >= window:
                     yield from pending.pop(0).result()
             while pending:
@@ -226,6 +311,10 @@ class Feed:
                 if item.doc_id in self.paths:
                     self._report.duplicates += 1
                     continue
+                if item.embedded == "computed":
+                    self._report.embedded += 1
+                elif item.embedded == "cached":
+                    self._report.embeddings_cached += 1
                 self.paths[item.doc_id] = item.path
                 return {"index": {"_index": self._index, "_id": item.doc_id}}, item.source
 

@@ -17,17 +17,20 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         ES_URL=os.environ.get("ES_URL"),
         OSCE_ALIAS=os.environ.get("OSCE_ALIAS", schema.ALIAS),
         ES_TIMEOUT=float(os.environ.get("OSCE_ES_TIMEOUT", "10")),
+        # `off`: keyword search only, the model is never loaded.
+        OSCE_SEMANTIC=os.environ.get("OSCE_SEMANTIC", "on"),
         JSON_SORT_KEYS=False,
     )
     if config:
         app.config.from_mapping(config)
     app.json.sort_keys = False
 
-    from webui import api, errors, es, openapi, security, views
+    from webui import api, errors, es, openapi, security, vectors, views
     from webui.highlight import as_markup
 
     app.add_template_filter(as_markup, "safe_fragment")
     es.init_app(app)
+    vectors.init_app(app)
     errors.init_app(app)
     security.init_app(app)
     app.register_blueprint(views.bp)

@@ -12,6 +12,7 @@ from typing import Any
 from flask import Blueprint, current_app, jsonify
 
 from webui.facets import FACETS
+from webui.fusion import MODES
 from webui.params import MAX_QUERY_CHARS, MAX_SIZE, MAX_WINDOW, SORTS
 
 bp = Blueprint("openapi", __name__, url_prefix="/api")
@@ -55,6 +56,14 @@ SEARCH_PARAMS = [
         "recency",
         {"type": "string", "enum": ["on", "off"]},
         "Relevance order's small tie-break towards recent releases (default on).",
+    ),
+    _param(
+        "mode",
+        {"type": "string", "enum": list(MODES)},
+        "How words are matched: `keyword` (the words, BM25), `semantic` (the meaning: nearest "
+        "releases by vector), `hybrid` (both, fused by reciprocal rank). Default: hybrid when "
+        "the index holds vectors, else keyword. Hybrid runs quoted phrases, operators, field "
+        "prefixes, acronyms and names as keyword searches; `mode` in the answer says what ran.",
     ),
     _param("from", {"type": "string", "format": "date"}, "Earliest date, YYYY-MM-DD."),
     _param("to", {"type": "string", "format": "date"}, "Latest date, YYYY-MM-DD."),
@@ -119,6 +128,11 @@ _SEARCH = {
             },
         },
         "suggestion": {"type": ["string", "null"]},
+        "mode": {"type": "string", "enum": list(MODES), "description": "The mode that ran."},
+        "mode_note": {
+            "type": ["string", "null"],
+            "description": "Why the mode that ran differs from the one asked for, if it does.",
+        },
     },
 }
 

@@ -16,6 +16,12 @@ from webui.params import MAX_WINDOW, SearchParams
 
 #: Facet values shown before "show more".
 TOP_VALUES = 10
+#: The search-mode switch: value, label, what it does.
+MODE_LINKS = (
+    ("hybrid", "Both", "Words and meaning combined (default)"),
+    ("keyword", "Words", "Only releases with these words"),
+    ("semantic", "Meaning", "Releases about the same thing, whatever their words"),
+)
 
 
 def href(params: SearchParams, **changes: object) -> str:

@@ -9,6 +9,7 @@ from datetime import date
 from werkzeug.datastructures import MultiDict
 
 from webui.facets import BY_KEY
+from webui.fusion import MODES  # unset: hybrid when the index holds vectors
 
 MAX_QUERY_CHARS = 256
 MAX_SIZE = 100
@@ -31,6 +32,7 @@ class SearchParams:
     date_to: str | None = None
     filters: dict[str, list[str]] = field(default_factory=dict)
     recency: bool = True  # the recency tie-break in relevance ranking; `recency=off` drops it
+    mode: str | None = None  # hybrid | keyword | semantic; None: the default for the index
 
     @property
     def offset(self) -> int:
@@ -46,6 +48,7 @@ class SearchParams:
             "page": self.page,
             "size": self.size,
             "recency": None if self.recency else "off",
+            "mode": self.mode,
         }
         renamed = {"date_from": "from", "date_to": "to"}
         state.update({renamed.get(k, k): v for k, v in changes.items() if k != "filters"})
@@ -100,6 +103,9 @@ def parse_search(args: MultiDict) -> SearchParams:
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
         raise BadParameter(f"'sort' must be one of {', '.join(SORTS)}")
+    mode = (args.get("mode") or "").strip().lower() or None
+    if mode is not None and mode not in MODES:
+        raise BadParameter(f"'mode' must be one of {', '.join(MODES)}")
     date_from, date_to = _date(args, "from"), _date(args, "to")
     if date_from and date_to and date_from > date_to:
         raise BadParameter("'from' must not be after 'to'")
@@ -122,4 +128,5 @@ def parse_search(args: MultiDict) -> SearchParams:
         date_to=date_to,
         filters=filters,
         recency=recency_arg in ("on", "1", "true"),
+        mode=mode,
     )

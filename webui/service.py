@@ -2,23 +2,49 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
 
-from elasticsearch import NotFoundError
+from elasticsearch import NotFoundError, TransportError
 from flask import url_for
 
-from webui import query, results
+from webui import fusion, query, results
 from webui.es import alias, get_es
 from webui.params import SearchParams
+from webui.vectors import encoder
+
+log = logging.getLogger(__name__)
 
 _ID_RE = re.compile(r"^[0-9a-f]{20}$")
 
 
+def resolve_mode(params: SearchParams) -> tuple[str, str | None]:
+    """The mode that will run and, when it is not the one asked for, why."""
+    asked = params.mode
+    if not params.q or asked == "keyword":
+        return "keyword", None
+    enc = encoder()
+    if not enc.index_has_vectors(get_es(), alias()):
+        return "keyword", (None if asked is None else "this index holds no vectors")
+    if (asked or "hybrid") == "hybrid" and fusion.exact_looking(params.q):
+        return "keyword", "exact words (quotes, operators, names or acronyms): keyword ranking"
+    if enc.vector(params.q) is None:  # the first call loads the model
+        return "keyword", "semantic search is unavailable (the server log says why)"
+    return asked or "hybrid", None
+
+
 def search(params: SearchParams) -> dict:
-    resp = get_es().search(index=alias(), body=query.build_search(params))
-    corrected = results.corrected_query(resp.body, params.q) if params.q else None
-    data = results.search_json(resp.body, params, corrected)
+    mode, note = resolve_mode(params)
+    body = query.build_search(params)
+    if mode == "keyword":
+        resp = get_es().search(index=alias(), body=body).body
+    else:
+        resp = _vector_search(params, body, mode)
+    corrected = results.corrected_query(resp, params.q) if params.q else None
+    data = results.search_json(resp, params, corrected)
+    data["mode"] = mode
+    data["mode_note"] = note
     if corrected and data["hits"]:
         _rehighlight(data, params.q, corrected)
     if data["suggestion"]:
@@ -29,6 +55,65 @@ def search(params: SearchParams) -> dict:
         if found < data["total"] or found == 0:
             data["suggestion"] = None
     return data
+
+
+def _ids(resp: dict) -> list[str]:
+    return [hit["_id"] for hit in resp["hits"]["hits"]]
+
+
+def _vector_search(params: SearchParams, body: dict, mode: str) -> dict:
+    """A semantic or hybrid search, answered in the shape of a keyword search response.
+
+    Two cheap ranking requests (keyword ids, kNN ids) are fused by RRF; one more request over
+    the union of what both found gives the page's hits (sources, highlights) and the facet
+    counts, so facets, filters, dates, highlights and exports behave as in keyword mode.
+    """
+    es, index = get_es(), alias()
+    vector = encoder().vector(params.q)
+    filters = body["post_filter"]["bool"]["filter"]
+    keyword_query = body["query"] if mode == "hybrid" else None
+    searches: list[dict] = [{}, fusion.knn_request(vector, filters)]
+    if keyword_query is not None:
+        searches += [{}, fusion.ranking_request(keyword_query, filters)]
+    answers = es.msearch(index=index, searches=searches).body["responses"]
+    for answer in answers:
+        if "error" in answer:
+            raise TransportError(f"vector search failed: {str(answer['error'])[:300]}")
+    knn_ids = _ids(answers[0])
+    if keyword_query is not None:
+        kw_ids, kw_total = _ids(answers[1]), answers[1]["hits"]["total"]["value"]
+        weights = (fusion.KEYWORD_WEIGHT, fusion.SEMANTIC_WEIGHT)
+        fused = fusion.rrf([kw_ids, knn_ids], weights)
+        total = len(fused) + max(0, kw_total - len(kw_ids))
+    else:
+        kw_ids, kw_total = [], 0
+        fused = [(doc_id, 1.0 / (fusion.RRF_K + n)) for n, doc_id in enumerate(knn_ids, 1)]
+        total = len(fused)
+    main = {**body, "query": fusion.union_query(keyword_query, knn_ids)}
+    if params.sort != "relevance":
+        return es.search(index=index, body=main).body  # dates order the union
+    page = fused[params.offset : params.offset + params.size]
+    scores = dict(page)
+    wanted = [doc_id for doc_id, _ in page]
+    short = params.size - len(wanted)
+    if short > 0 and keyword_query is not None and kw_total > len(kw_ids):
+        # Past the fused window, hybrid continues in keyword order.
+        tail = {
+            **fusion.ranking_request(keyword_query, filters, short),
+            "from": len(kw_ids) + max(0, params.offset - len(fused)),
+            "track_total_hits": False,
+        }
+        wanted += _ids(es.search(index=index, body=tail).body)
+    main["post_filter"] = {"bool": {"filter": [*filters, {"ids": {"values": wanted}}]}}
+    main.update({"from": 0, "size": max(1, len(wanted)), "sort": ["_score"]})
+    resp = es.search(index=index, body=main).body
+    order = {doc_id: n for n, doc_id in enumerate(wanted)}
+    hits = sorted(resp["hits"]["hits"], key=lambda h: order.get(h["_id"], len(order)))
+    for hit in hits:
+        hit["_score"] = round(scores[hit["_id"]], 6) if hit["_id"] in scores else None
+    resp["hits"]["hits"] = hits if wanted else []
+    resp["hits"]["total"] = {"value": total, "relation": "eq"}
+    return resp
 
 
 def _rehighlight(data: dict, q: str, corrected: str) -> None:
@@ -92,21 +177,52 @@ def release(doc_id: str, q: str = "") -> dict | None:
     return data
 
 
+#: Related releases shown, and how many each side (words, vector) offers to the fusion.
+RELATED_SIZE, RELATED_DEPTH = 5, 20
+
+
+def _stored_vector(doc_id: str) -> list[float] | None:
+    """A release's own vector (vectors are kept out of `_source` by default: ask for it)."""
+    body = {
+        "query": {"ids": {"values": [doc_id]}},
+        "_source": {"includes": [fusion.VECTOR_FIELD], "exclude_vectors": False},
+        "size": 1,
+    }
+    hits = get_es().search(index=alias(), body=body).body["hits"]["hits"]
+    vec = hits[0].get("_source", {}).get(fusion.VECTOR_FIELD) if hits else None
+    return vec if isinstance(vec, list) and vec else None
+
+
 def related(doc_id: str, doc: dict | None = None) -> list[dict]:
-    """Releases like this one (`doc`, the release JSON, adds its fields and countries)."""
+    """Releases like this one: shared words (more_like_this, nudged by shared fields and
+    countries) fused by RRF with the releases nearest its vector, when it has one."""
     doc = doc or {}
     body = query.build_related(
-        doc_id, fields_of_work=doc.get("fields_of_work"), countries=doc.get("countries")
+        doc_id,
+        size=RELATED_DEPTH,
+        fields_of_work=doc.get("fields_of_work"),
+        countries=doc.get("countries"),
     )
-    resp = get_es().search(index=alias(), body=body)
+    es, index = get_es(), alias()
+    found = {h["_id"]: h for h in es.search(index=index, body=body).body["hits"]["hits"]}
+    rankings = [list(found)]
+    vector = _stored_vector(doc_id) if encoder().enabled else None
+    if vector is not None:
+        near = es.search(
+            index=index, body=fusion.related_request(vector, doc_id, RELATED_DEPTH, RELATED_DEPTH)
+        ).body["hits"]["hits"]
+        for hit in near:
+            found.setdefault(hit["_id"], hit)
+        rankings.append([h["_id"] for h in near])
+    fused = fusion.rrf(rankings) if len(rankings) > 1 else [(i, 0.0) for i in rankings[0]]
     return [
         {
-            "id": h["_id"],
-            "title": h["_source"].get("title"),
-            "date": h["_source"].get("date"),
-            "place": h["_source"].get("place_display"),
+            "id": doc_id_,
+            "title": found[doc_id_]["_source"].get("title"),
+            "date": found[doc_id_]["_source"].get("date"),
+            "place": found[doc_id_]["_source"].get("place_display"),
         }
-        for h in resp.body["hits"]["hits"]
+        for doc_id_, _ in fused[:RELATED_SIZE]
     ]
 
 

@@ -25,6 +25,7 @@ def index():
         chips=page.chips(params),
         clear_all=page.clear_all_href(params),
         pager=page.pager(params, data["total"]),
+        modes=page.MODE_LINKS,
         chart=page.year_chart(params, data["histogram"]),
         hidden=page.hidden_state,
         href=page.href,

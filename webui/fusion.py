@@ -1,0 +1,110 @@
+"""Hybrid search: the keyword request as built elsewhere, plus a kNN side, fused here.
+
+Elasticsearch's node has `knn` but no `rrf` retriever (the rank-rrf module is not in the
+distribution), so fusion is done by the project. Pure functions only: the keyword query body
+comes in (from `webui.query`, whatever parser produced it) and kNN clauses and fused rankings go
+out; `webui.service` runs the requests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+#: The document field holding each release's vector (indexer/embeddings.py writes it).
+VECTOR_FIELD = "embedding"
+MODES = ("hybrid", "keyword", "semantic")
+#: Reciprocal rank fusion (Cormack, Clarke & Büttcher 2009): score = sum of 1 / (k + rank).
+RRF_K = 60
+#: How deep each side is read before fusing; beyond it, hybrid pages continue in keyword order.
+WINDOW = 100
+#: HNSW candidates examined per shard: recall ~0.99 on 100k releases for k = WINDOW (bench/).
+NUM_CANDIDATES = 200
+#: Weight of the keyword side in RRF: > 1 keeps BM25's strong matches ahead (tuned on dev).
+KEYWORD_WEIGHT = 1.0
+SEMANTIC_WEIGHT = 1.0
+#: A semantic hit must be at least this close (cosine, mapped by ES to (1 + cos) / 2) to count,
+#: so nonsense queries do not list the 100 least distant releases as matches.
+MIN_SIMILARITY = 0.0
+
+_FIELD_PREFIX_RE = re.compile(r"(?:^|\s)-?(?:title|body|source|country|place|type|field):", re.I)
+_OPERATOR_RE = re.compile(r'["*()]|(?:^|\s)-\w|\bOR\b')
+_ACRONYM_RE = re.compile(r"\b[A-Z][A-Z0-9]{1,}\b")
+_NAME_RE = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+\s+[A-Z][a-zà-ÿ'’-]+")
+
+
+def exact_looking(q: str) -> bool:
+    """Queries whose words are meant as typed: phrases, operators, field prefixes, acronyms and
+    names. Vectors would only dilute them, so hybrid runs them as keyword searches."""
+    if not q:
+        return False
+    if _FIELD_PREFIX_RE.search(q) or _OPERATOR_RE.search(q):
+        return True
+    if _ACRONYM_RE.search(q):
+        return True
+    # Two capitalised words in a row, not just a capitalised first word: a person or a place.
+    return bool(_NAME_RE.search(q))
+
+
+def knn_clause(
+    vector: Sequence[float], filters: list[dict], k: int = WINDOW, boost: float | None = None
+) -> dict[str, Any]:
+    """The kNN side, filtered by the same facets and dates as the keyword side."""
+    clause: dict[str, Any] = {
+        "field": VECTOR_FIELD,
+        "query_vector": list(vector),
+        "k": k,
+        "num_candidates": max(NUM_CANDIDATES, k),
+    }
+    if filters:
+        clause["filter"] = {"bool": {"filter": filters}}
+    if MIN_SIMILARITY:
+        clause["similarity"] = MIN_SIMILARITY
+    if boost is not None:
+        clause["boost"] = boost
+    return clause
+
+
+def ranking_request(keyword_query: dict, filters: list[dict], size: int = WINDOW) -> dict:
+    """Ids of the keyword side's best `size` (no sources, no aggregations: cheap)."""
+    return {
+        "query": keyword_query,
+        "post_filter": {"bool": {"filter": filters}},
+        "size": size,
+        "_source": False,
+        "track_total_hits": True,
+    }
+
+
+def knn_request(vector: Sequence[float], filters: list[dict], k: int = WINDOW) -> dict:
+    """Ids of the semantic side's best `k`."""
+    return {"knn": knn_clause(vector, filters, k), "size": k, "_source": False}
+
+
+def rrf(rankings: Sequence[Sequence[str]], weights: Sequence[float] | None = None) -> list[tuple]:
+    """Reciprocal rank fusion: (id, score) best first; ties keep the first ranking's order."""
+    weights = weights or [1.0] * len(rankings)
+    scores: dict[str, float] = {}
+    first_seen: dict[str, tuple[int, int]] = {}
+    for n, (ranking, weight) in enumerate(zip(rankings, weights, strict=True)):
+        for rank, doc_id in enumerate(ranking, start=1):
+            scores[doc_id] = scores.get(doc_id, 0.0) + weight / (RRF_K + rank)
+            first_seen.setdefault(doc_id, (rank, n))
+    return sorted(scores.items(), key=lambda item: (-item[1], first_seen[item[0]]))
+
+
+def union_query(keyword_query: dict | None, ids: list[str]) -> dict:
+    """Everything either side found, for aggregations and date sorting over a hybrid search."""
+    should: list[dict] = [{"ids": {"values": ids}}] if ids else []
+    if keyword_query is not None:
+        should.append(keyword_query)
+    if not should:
+        return {"match_none": {}}
+    return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def related_request(vector: Sequence[float], doc_id: str, size: int, k: int = 20) -> dict[str, Any]:
+    """Releases nearest a release's own vector (itself excluded)."""
+    clause = knn_clause(vector, [{"bool": {"must_not": [{"ids": {"values": [doc_id]}}]}}], k)
+    return {"knn": clause, "size": size, "_source": ["title", "date", "place_display", "source"]}
