@@ -71,8 +71,8 @@ chromium: ## Install Debian's Chromium for the browser tests when missing (never
 test-browser: install chromium ## Only the browser tests (Playwright driving Debian's Chromium)
 	$(PY) -m pytest -q tests/browser
 
-eval: install ## Score baseline vs our ranking on eval/ (writes bench/results/relevance.json)
-	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) -m eval
+eval: install ## Score baseline vs our ranking on eval/ (writes bench/results/relevance.json), then keyword/semantic/hybrid per kind (semantic_eval.json)
+	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) -m eval && $(PY) -m eval.modes
 test-reliability: install ## Faults, overload, hostile input, security (part of `make test`); prints the summary table
 	$(PY) -m pytest tests/reliability
 bench-index: install ## Reindex 100,000 synthetic releases vs raw _bulk -> bench/results/index.json
@@ -105,7 +105,7 @@ kibana-objects: install ## Regenerate kibana/osce-releases.ndjson from kibana/bu
 
 kibana-import: install ## Import the Kibana saved objects into $(KIBANA_URL) (waits for Kibana)
 	$(PY) -m indexer kibana-import --kibana-url $(KIBANA_URL)
-.PHONY: bench-parse bench-search bench
+.PHONY: bench-parse bench-search bench-semantic bench
 bench-search: install ## Search latency/throughput at 10k and 100k (BENCH_SCALE=...) vs SQLite FTS5 -> bench/results/
 	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
@@ -113,7 +113,10 @@ bench-search: install ## Search latency/throughput at 10k and 100k (BENCH_SCALE=
 	$(PY) bench/peer_relevance.py
 	$(PY) bench/report.py
 
-bench: bench-parse bench-index bench-search ## Every benchmark; numbers in bench/results/, table in bench/README.md
+bench-semantic: install ## Embedding throughput, cache hit rate, size with/without vectors, latency per mode (BENCH_SEMANTIC_SCALE=10000) -> bench/results/semantic-N.json
+	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) bench/semantic_bench.py
+
+bench: bench-parse bench-index bench-search bench-semantic ## Every benchmark; numbers in bench/results/, table in bench/README.md
 
 bench-parse: install ## Parse benchmark (10,000 mixed files, one core) + fixture accuracy -> bench/results/parse.json
 	$(PY) bench/parse_bench.py --files 10000 --out bench/results/parse.json

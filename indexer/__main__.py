@@ -298,9 +298,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--embeddings",
             choices=("on", "off"),
-            default="on",
-            help="vectors for semantic and hybrid search (default on; cached by content in "
-            "$OSCE_EMBEDDING_CACHE or ~/.cache/osce-search, `off` there disables the cache)",
+            default=os.environ.get("OSCE_EMBEDDINGS", "on"),
+            help="vectors for semantic and hybrid search (default on, or $OSCE_EMBEDDINGS); "
+            "cached by content in $OSCE_EMBEDDING_CACHE or ~/.cache/osce-search (`off` there: "
+            "no cache)",
         )
         p.add_argument(
             "--progress",

@@ -16,6 +16,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def embedding_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Vectors only where a test asks for them (the CLI's default is on; embedding costs ~30 ms
+    a release here), and the embedding cache in a temporary folder shared by the session."""
+    cache = tmp_path_factory.mktemp("embedding-cache")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("OSCE_EMBEDDINGS", "off")
+    mp.setenv("OSCE_EMBEDDING_CACHE", str(cache))
+    yield cache
+    mp.undo()
+
+
 @pytest.fixture(scope="session")
 def es_url() -> str:
     """A real cluster: ES_URL, or the running local node, or one started (and stopped) here."""

@@ -1,0 +1,181 @@
+"""`python -m eval.modes`: keyword vs semantic vs hybrid, nDCG@10 per query kind and split.
+
+Each judged collection is indexed once, with vectors, through the indexer's own pipeline; every
+query then goes through the web app's `/api/search` in each mode (what users get, fusion and
+routing included), 100 hits deep. Tune on `dev`; `heldout` is reported, never tuned on.
+Writes bench/results/semantic_eval.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import ir_measures
+from elasticsearch import Elasticsearch
+
+from esnode import discover_url
+from eval.collection import QUERIES_FILE, RELEASES_DIR, Query, release_key
+from eval.evaluate import score
+from indexer import aliases
+from indexer.bulk import with_vectors
+from indexer.embeddings import EmbeddingConfig
+from indexer.extract import parse_file
+
+log = logging.getLogger(__name__)
+
+EVAL_DIR = Path(__file__).resolve().parent
+RESULTS = EVAL_DIR.parent / "bench" / "results" / "semantic_eval.json"
+MODES = ("keyword", "semantic", "hybrid")
+DEPTH = 100
+
+
+@dataclass(frozen=True)
+class Collection:
+    name: str
+    releases: Path
+    queries: Path
+
+
+COLLECTIONS = (
+    Collection("archive", EVAL_DIR / "archive" / "releases", EVAL_DIR / "archive" / "queries.json"),
+    Collection("seedlike", RELEASES_DIR, QUERIES_FILE),
+)
+
+
+@dataclass(frozen=True)
+class KindQuery:
+    query: Query
+    kind: str
+    split: str
+
+
+def load(collection: Collection) -> tuple[list, list[KindQuery]]:
+    releases = [parse_file(p) for p in sorted(collection.releases.glob("*.txt"))]
+    data = json.loads(collection.queries.read_text(encoding="utf-8"))
+    queries = [
+        KindQuery(
+            Query(q["id"], q["query"], q.get("note", ""), q["judgments"]),
+            q.get("kind", "all"),
+            q.get("split", "dev"),
+        )
+        for q in data["queries"]
+    ]
+    return [r for r in releases if r.valid], queries
+
+
+def run_mode(client, queries: list[KindQuery], mode: str) -> tuple[list, list[float]]:
+    """The ranked lists of one mode, and each search's wall time in ms."""
+    run, took = [], []
+    for kq in queries:
+        started = time.perf_counter()
+        resp = client.get("/api/search", query_string={"q": kq.query.text, "mode": mode,
+                                                        "size": DEPTH})  # fmt: skip
+        took.append((time.perf_counter() - started) * 1000)
+        if resp.status_code != 200:
+            raise RuntimeError(f"{kq.query.id} {mode}: HTTP {resp.status_code}")
+        for rank, hit in enumerate(resp.get_json()["hits"]):
+            key = release_key(hit["path"]) if "path" in hit else hit["id"]
+            run.append(ir_measures.ScoredDoc(kq.query.id, key, DEPTH - rank))
+    return run, took
+
+
+def evaluate_collection(es: Elasticsearch, es_url: str, collection: Collection) -> dict:
+    from webui import create_app
+
+    releases, queries = load(collection)
+    alias = f"osce-eval-modes-{uuid.uuid4().hex[:8]}"
+    report = aliases.reindex(es, with_vectors(releases, EmbeddingConfig.default()), alias)
+    try:
+        ids = _id_keys(es, alias)
+        app = create_app({"TESTING": True, "ES_URL": es_url, "OSCE_ALIAS": alias,
+                          "OSCE_RATE_LIMIT": "off"})  # fmt: skip
+        client = app.test_client()
+        out: dict = {
+            "releases": len(releases),
+            "queries": len(queries),
+            "embedded": report.embedded,
+            "embeddings_cached": report.embeddings_cached,
+            "modes": {},
+        }
+        for mode in MODES:
+            run, took = run_mode(client, queries, mode)
+            run = [ir_measures.ScoredDoc(d.query_id, ids.get(d.doc_id, d.doc_id), d.score)
+                   for d in run]  # fmt: skip
+            per_query = score(run, [kq.query for kq in queries])["per_query"]
+            groups: dict[tuple[str, str], list[float]] = defaultdict(list)
+            for kq in queries:
+                value = per_query[kq.query.id]["nDCG@10"]
+                groups[(kq.kind, kq.split)].append(value)
+                groups[(kq.kind, "all")].append(value)
+                groups[("all", kq.split)].append(value)
+                groups[("all", "all")].append(value)
+            out["modes"][mode] = {
+                "nDCG@10": {
+                    f"{kind}/{split}": round(sum(v) / len(v), 4)
+                    for (kind, split), v in sorted(groups.items())
+                },
+                "per_query": {q: v["nDCG@10"] for q, v in per_query.items()},
+                "median_ms": round(sorted(took)[len(took) // 2], 1),
+            }
+        return out
+    finally:
+        es.indices.delete(index=f"{alias}-*", ignore_unavailable=True, allow_no_indices=True)
+
+
+def _id_keys(es: Elasticsearch, alias: str) -> dict[str, str]:
+    """Document id -> release key (file stem), since hits carry ids, judgments keys."""
+    resp = es.search(index=alias, size=10000, source=["path"], query={"match_all": {}})
+    return {h["_id"]: release_key(h["_source"]["path"]) for h in resp["hits"]["hits"]}
+
+
+def table(result: dict) -> str:
+    lines = []
+    for name, coll in result["collections"].items():
+        cells = coll["modes"]["keyword"]["nDCG@10"]
+        keys = sorted(cells, key=lambda k: (k.split("/")[0] == "all", k))
+        lines.append(f"{name}: nDCG@10 ({coll['releases']} releases, {coll['queries']} queries)")
+        lines.append(f"  {'kind/split':24}" + "".join(f"{m:>10}" for m in MODES) + f"{'Δhyb':>8}")
+        for key in keys:
+            vals = [coll["modes"][m]["nDCG@10"][key] for m in MODES]
+            lines.append(
+                f"  {key:24}" + "".join(f"{v:>10.4f}" for v in vals) + f"{vals[2] - vals[0]:>+8.3f}"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval.modes", description=__doc__)
+    parser.add_argument("--es-url", default=None)
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--collection", choices=[c.name for c in COLLECTIONS], action="append")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    url = args.es_url or discover_url()
+    es = Elasticsearch(url, request_timeout=120)
+    chosen = [c for c in COLLECTIONS if c.queries.exists()]
+    if args.collection:
+        chosen = [c for c in chosen if c.name in args.collection]
+    result = {
+        "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "measure": "nDCG@10",
+        "note": "each mode through /api/search; tune on dev, heldout reported only",
+        "collections": {c.name: evaluate_collection(es, url, c) for c in chosen},
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    print(table(result))
+    print(f"written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
