@@ -14,8 +14,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from indexer import schema
-from indexer.release import Release
+from core import schema
+from core.release import Release
 
 FACET_COLUMNS = {"source": "source", "place": "place", "type": "type", "year": "year"}
 MULTI_FACETS = {"fields_of_work": "release_fields", "country": "release_countries"}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from elasticsearch import Elasticsearch
 
-from indexer import aliases, schema
+from core import schema
+from indexer import aliases
 from indexer.bulk import parse_all
 from tests.conftest import SEEDS
 
