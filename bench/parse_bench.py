@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/parse_bench.py [--files 10000] [--out bench/results/parse.json]
 
-1. Writes a synthetic mixed crawl (indexer.extract.synth_crawl: text dumps, Drupal pages with an
+1. Writes a synthetic mixed crawl (devtools.synth_crawl: text dumps, Drupal pages with an
    osce.org-sized menu, legacy encodings and damaged files) and times the real command over it,
    pinned to one core with `taskset` when available; the target is >= 500 files/s.
 2. Times each kind of file in-process (steady state), to show where the time goes.
@@ -46,7 +46,8 @@ FIELDS = [
 
 def accuracy() -> dict:
     """Per-field exact-match share over the fixtures, and countries precision/recall."""
-    from indexer import gazetteer, schema
+    from core import schema
+    from indexer import gazetteer
     from indexer.extract import parse_file
 
     hits: dict[str, int] = defaultdict(int)
@@ -152,7 +153,8 @@ def main() -> None:
         print(json.dumps(accuracy(), indent=2))
         return
 
-    from indexer.extract.synth_crawl import write_crawl
+    sys.path.insert(0, str(ROOT))  # devtools/ is not installed: it is not part of the wheel
+    from devtools.synth_crawl import write_crawl
 
     with tempfile.TemporaryDirectory(prefix="parse-bench-") as tmp:
         started = time.perf_counter()
