@@ -28,9 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.search_bench import MULTI_WORD, ONE_WORD, Gunicorn, corpus, path_for, percentiles  # noqa: E402
+from core.semantic.model import MODEL, Embedder, document_text  # noqa: E402
 from esnode import discover_url  # noqa: E402
 from indexer.bulk import parse_all  # noqa: E402
-from semantic.model import MODEL, Embedder, document_text  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 PY = sys.executable

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from semantic.cache import VectorCache, cache_path
-from semantic.model import ModelUnavailable, document_text, shared_embedder
+from core.semantic.cache import VectorCache, cache_path
+from core.semantic.model import ModelUnavailable, document_text, shared_embedder
 
 log = logging.getLogger(__name__)
 

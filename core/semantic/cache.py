@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from semantic.model import MODEL
+from core.semantic.model import MODEL
 
 log = logging.getLogger(__name__)
 

@@ -1,5 +1,0 @@
-"""Dense vectors for releases and queries: a pinned offline model, its cache, and the text recipe.
-
-Shared by the write side (vectors at index time) and the read side (the query's vector); it
-imports nothing from `indexer/` or `webui/`.
-"""
