@@ -273,6 +273,25 @@ def test_page_has_a_mode_switch_and_more_like_this(vclient) -> None:
     assert "mode=keyword" in page and "More like this" in page
 
 
+def test_knn_side_obeys_the_keyword_query_restrictions() -> None:
+    keyword = {
+        "function_score": {
+            "query": {
+                "bool": {
+                    "must": [{"match": {"body": "ceasefire"}}],
+                    "filter": [{"term": {"countries": "Georgia"}}],
+                    "must_not": [{"match": {"body": "youth"}}],
+                }
+            }
+        }
+    }
+    assert fusion.query_restrictions(keyword) == [
+        {"term": {"countries": "Georgia"}},
+        {"bool": {"must_not": [{"match": {"body": "youth"}}]}},
+    ]
+    assert fusion.query_restrictions({"match_all": {}}) == []
+
+
 def test_rrf_fuses_by_rank() -> None:
     fused = fusion.rrf([["a", "b", "c"], ["c", "a", "d"]])
     assert [doc for doc, _ in fused] == ["a", "c", "b", "d"]

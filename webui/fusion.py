@@ -47,6 +47,24 @@ def exact_looking(q: str) -> bool:
     return bool(_NAME_RE.search(q))
 
 
+def query_restrictions(keyword_query: dict | None) -> list[dict]:
+    """The keyword query's hard restrictions (its `filter` and `must_not` clauses: exclusions,
+    field filters, typed years), so the kNN side obeys them too; scoring clauses are left out."""
+    node = keyword_query or {}
+    while "function_score" in node:
+        node = node["function_score"].get("query") or {}
+    bool_ = node.get("bool")
+    if not isinstance(bool_, dict):
+        return []
+    out: list[dict] = []
+    filters = bool_.get("filter") or []
+    out.extend(filters if isinstance(filters, list) else [filters])
+    must_not = bool_.get("must_not") or []
+    if must_not:
+        out.append({"bool": {"must_not": must_not if isinstance(must_not, list) else [must_not]}})
+    return out
+
+
 def knn_clause(
     vector: Sequence[float], filters: list[dict], k: int = WINDOW, boost: float | None = None
 ) -> dict[str, Any]:

@@ -73,7 +73,8 @@ def _vector_search(params: SearchParams, body: dict, mode: str) -> dict:
     vector = encoder().vector(params.q)
     filters = body["post_filter"]["bool"]["filter"]
     keyword_query = body["query"] if mode == "hybrid" else None
-    searches: list[dict] = [{}, fusion.knn_request(vector, filters)]
+    restricted = [*filters, *fusion.query_restrictions(body["query"])]
+    searches: list[dict] = [{}, fusion.knn_request(vector, restricted)]
     if keyword_query is not None:
         searches += [{}, fusion.ranking_request(keyword_query, filters)]
     answers = es.msearch(index=index, searches=searches).body["responses"]
