@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 EVAL_DIR = Path(__file__).resolve().parent
 RESULTS = EVAL_DIR.parent / "bench" / "results" / "semantic_eval.json"
 MODES = ("keyword", "semantic", "hybrid")
+#: Measured beside the shipped modes: (name, mode sent, app config).
+VARIANTS = (("hybrid-sum", "hybrid", {"OSCE_FUSION": "sum"}),)
 DEPTH = 100
 
 
@@ -106,8 +108,12 @@ def evaluate_collection(es: Elasticsearch, es_url: str, collection: Collection) 
             "embeddings_cached": report.embeddings_cached,
             "modes": {},
         }
-        for mode in MODES:
-            run, took = run_mode(client, queries, mode)
+        sum_app = create_app({"TESTING": True, "ES_URL": es_url, "OSCE_ALIAS": alias,
+                              "OSCE_RATE_LIMIT": "off", **VARIANTS[0][2]})  # fmt: skip
+        runs = [(m, m, client) for m in MODES] + [(VARIANTS[0][0], VARIANTS[0][1],
+                                                   sum_app.test_client())]  # fmt: skip
+        for name, mode, mode_client in runs:
+            run, took = run_mode(mode_client, queries, mode)
             run = [ir_measures.ScoredDoc(d.query_id, ids.get(d.doc_id, d.doc_id), d.score)
                    for d in run]  # fmt: skip
             per_query = score(run, [kq.query for kq in queries])["per_query"]
@@ -118,7 +124,7 @@ def evaluate_collection(es: Elasticsearch, es_url: str, collection: Collection) 
                 groups[(kq.kind, "all")].append(value)
                 groups[("all", kq.split)].append(value)
                 groups[("all", "all")].append(value)
-            out["modes"][mode] = {
+            out["modes"][name] = {
                 "nDCG@10": {
                     f"{kind}/{split}": round(sum(v) / len(v), 4)
                     for (kind, split), v in sorted(groups.items())
@@ -143,11 +149,12 @@ def table(result: dict) -> str:
         cells = coll["modes"]["keyword"]["nDCG@10"]
         keys = sorted(cells, key=lambda k: (k.split("/")[0] == "all", k))
         lines.append(f"{name}: nDCG@10 ({coll['releases']} releases, {coll['queries']} queries)")
-        lines.append(f"  {'kind/split':24}" + "".join(f"{m:>10}" for m in MODES) + f"{'Δhyb':>8}")
+        names = [*MODES, *(v[0] for v in VARIANTS)]
+        lines.append(f"  {'kind/split':24}" + "".join(f"{m:>11}" for m in names) + f"{'Δhyb':>8}")
         for key in keys:
-            vals = [coll["modes"][m]["nDCG@10"][key] for m in MODES]
+            vals = [coll["modes"][m]["nDCG@10"][key] for m in names]
             lines.append(
-                f"  {key:24}" + "".join(f"{v:>10.4f}" for v in vals) + f"{vals[2] - vals[0]:>+8.3f}"
+                f"  {key:24}" + "".join(f"{v:>11.4f}" for v in vals) + f"{vals[2] - vals[0]:>+8.3f}"
             )
     return "\n".join(lines)
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from elasticsearch import NotFoundError, TransportError
-from flask import url_for
+from flask import current_app, url_for
 
 from core import schema
 from webui import fusion, query, results
@@ -74,6 +74,10 @@ def _vector_search(params: SearchParams, body: dict, mode: str) -> dict:
     filters = body["post_filter"]["bool"]["filter"]
     keyword_query = body["query"] if mode == "hybrid" else None
     restricted = [*filters, *fusion.query_restrictions(body["query"])]
+    if mode == "hybrid" and current_app.config.get("OSCE_FUSION") == "sum":
+        # Measured alternative (eval.modes): one request, scores added.
+        knn = fusion.knn_clause(vector, restricted, boost=fusion.SUM_KNN_BOOST)
+        return es.search(index=index, body={**body, "knn": knn}).body
     searches: list[dict] = [{}, fusion.knn_request(vector, restricted)]
     if keyword_query is not None:
         searches += [{}, fusion.ranking_request(keyword_query, filters)]
