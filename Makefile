@@ -121,7 +121,7 @@ bench-search: install ## Search latency/throughput at 10k and 100k (BENCH_SCALE=
 	$(PY) bench/peer_relevance.py
 	$(PY) bench/report.py
 
-bench-semantic: install ## Embedding throughput, cache hit rate, size with/without vectors, latency per mode (BENCH_SEMANTIC_SCALE=10000) -> bench/results/semantic-N.json
+bench-semantic: install ## Embedding throughput, cache hit rate, size with/without vectors, latency per mode (BENCH_SEMANTIC_VECTORS=title on a busy machine) -> bench/results/semantic-N.json
 	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) bench/semantic_bench.py
 
 bench: bench-parse bench-index bench-search bench-semantic bench-reliability ## Every benchmark; numbers in bench/results/, table in bench/README.md

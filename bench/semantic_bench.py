@@ -5,7 +5,7 @@ On the synthetic corpus `make bench-index` uses. The cache lives in a temporary 
 first reindex embeds everything (cold) and the second and `--from-live` show the hit rate.
 Results: bench/results/semantic-<N>.json.
 
-    python bench/semantic_bench.py --scale 10000
+    python bench/semantic_bench.py --cache-scale 500 --latency-scale 10000 [--latency-vectors title]
 """
 
 from __future__ import annotations
@@ -141,20 +141,12 @@ def latency(port: int, rounds: int) -> dict:
     return out
 
 
-def run_scale(n: int, rounds: int) -> dict:
+def cache_and_size(n: int) -> dict:
+    """Reindex n releases without vectors, with (cold cache), again (warm) and --from-live."""
     es_url = discover_url()
     es = Elasticsearch(es_url, request_timeout=600)
     path = corpus(n)
-    result: dict = {
-        "scale": n,
-        "cores": os.cpu_count(),
-        "model": f"{MODEL.distribution}=={MODEL.version}",
-        "note": "machine shared with other work while measured: numbers are noisy",
-    }
-    files = sorted(path.rglob("*.txt"))[:256]
-    texts = [document_text(r.title, r.body_text) for r in parse_all(files) if r.valid]
-    print(f"[{n}] embedding throughput on {len(texts)} releases", flush=True)
-    result["embedding"] = embedding_throughput(texts)
+    result: dict = {"scale": n}
     with tempfile.TemporaryDirectory() as cache:
         env = {**os.environ, "OSCE_EMBEDDING_CACHE": cache}
         off, on = f"osce-bench-sem-off-{n}", f"osce-bench-sem-{n}"
@@ -173,32 +165,85 @@ def run_scale(n: int, rounds: int) -> dict:
         )
         cache_file = next(Path(cache).glob("embeddings-*.sqlite"))
         result["knn_recall"] = knn_recall(es, on, cache_file)
-        es.indices.delete(index=f"{off}-*", ignore_unavailable=True)
-    web = Gunicorn(es_url, on)
+    for alias in (off, on):
+        es.indices.delete(index=f"{alias}-*", ignore_unavailable=True)
+    return result
+
+
+def title_vectors_index(es: Elasticsearch, es_url: str, n: int) -> str:
+    """n releases with vectors of their titles only (a tenth of the model's time per release),
+    for latency at scale on a busy machine; the kNN cost does not depend on what was embedded."""
+    from elasticsearch import helpers
+
+    alias = f"osce-bench-sem-lat-{n}"
+    reindex(es_url, alias, [str(corpus(n)), "--embeddings", "off"], dict(os.environ))
+    index = next(iter(es.indices.get_alias(name=alias)))
+    hits = list(helpers.scan(es, index=alias, _source=["title"], size=1000))
+    embedder = Embedder()
+    vectors = embedder.embed([h["_source"].get("title") or "" for h in hits])
+    actions = (
+        {"_op_type": "update", "_index": index, "_id": h["_id"],
+         "doc": {"embedding": [round(float(x), 6) for x in v]}}
+        for h, v in zip(hits, vectors, strict=True)
+    )  # fmt: skip
+    helpers.bulk(es, actions, chunk_size=500, request_timeout=600)
+    es.indices.refresh(index=alias)
+    es.indices.forcemerge(index=alias, max_num_segments=1, wait_for_completion=True)
+    return alias
+
+
+def latency_at(n: int, rounds: int, vectors: str) -> dict:
+    es_url = discover_url()
+    es = Elasticsearch(es_url, request_timeout=600)
+    print(f"[{n}] latency index ({vectors} vectors)", flush=True)
+    if vectors == "title":
+        alias = title_vectors_index(es, es_url, n)
+    else:
+        alias = f"osce-bench-sem-lat-{n}"
+        reindex(es_url, alias, [str(corpus(n)), "--embeddings", "on"], dict(os.environ))
+    web = Gunicorn(es_url, alias)
     try:
         print(f"[{n}] latency per mode ({rounds} rounds)", flush=True)
-        result["latency"] = latency(web.port, rounds)
+        out = {"scale": n, "vectors": vectors, **latency(web.port, rounds)}
     finally:
         web.stop()
-    es.indices.delete(index=f"{on}-*", ignore_unavailable=True)
+    es.indices.delete(index=f"{alias}-*", ignore_unavailable=True)
+    return out
+
+
+def run(cache_scale: int, latency_scale: int, rounds: int, vectors: str) -> dict:
+    result: dict = {
+        "cores": os.cpu_count(),
+        "model": f"{MODEL.distribution}=={MODEL.version}",
+        "note": "machine shared with other work while measured: numbers are noisy",
+    }
+    files = sorted(corpus(cache_scale).rglob("*.txt"))[:128]
+    texts = [document_text(r.title, r.body_text) for r in parse_all(files) if r.valid]
+    print(f"embedding throughput on {len(texts)} releases", flush=True)
+    result["embedding"] = embedding_throughput(texts)
+    result["cache_and_size"] = cache_and_size(cache_scale)
+    result["latency"] = latency_at(latency_scale, rounds, vectors)
     return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--scale", type=int, action="append")
+    parser.add_argument("--cache-scale", type=int, default=500, help="releases for cache/size")
+    parser.add_argument("--latency-scale", type=int, default=10000)
+    parser.add_argument(
+        "--latency-vectors",
+        choices=("full", "title"),
+        default=os.environ.get("BENCH_SEMANTIC_VECTORS", "full"),
+        help="`title`: embed titles only for the latency index (a busy machine)",
+    )
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    scales = args.scale or [
-        int(s) for s in os.environ.get("BENCH_SEMANTIC_SCALE", "10000").split(",")
-    ]
     RESULTS.mkdir(parents=True, exist_ok=True)
-    for n in scales:
-        result = run_scale(n, args.rounds)
-        out = RESULTS / f"semantic-{n}.json"
-        out.write_text(json.dumps(result, indent=2) + "\n")
-        print(json.dumps(result, indent=1), flush=True)
-        print(f"wrote {out}")
+    result = run(args.cache_scale, args.latency_scale, args.rounds, args.latency_vectors)
+    out = RESULTS / f"semantic-{args.latency_scale}.json"
+    out.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=1), flush=True)
+    print(f"wrote {out}")
 
 
 if __name__ == "__main__":
