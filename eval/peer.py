@@ -9,9 +9,9 @@ from pathlib import Path
 import ir_measures
 
 from bench import peer_sqlite
+from core import schema
+from core.release import Release
 from eval.collection import Query, release_key
-from indexer import schema
-from indexer.release import Release
 
 NAME = "fts5"
 DESCRIPTION = (
