@@ -16,7 +16,7 @@ from indexer.release import Release
 
 ALIAS = os.environ.get("OSCE_ALIAS", "osce-releases")
 #: Bumped whenever the mapping or analysis changes, stored in the index's `_meta`.
-MAPPING_VERSION = 2
+MAPPING_VERSION = 3
 
 #: Fields the web UI searches, and their facet fields.
 TITLE, BODY = "title", "body"
@@ -118,7 +118,16 @@ MAPPING = {
             **_TEXT,
             "index_options": "offsets",
             "similarity": "osce_body",
-            "fields": {"shingles": {**_SHINGLES, "similarity": "osce_body"}},
+            "fields": {
+                "shingles": {**_SHINGLES, "similarity": "osce_body"},
+                # The words as written, for did-you-mean and `prefix*` (no positions needed).
+                "exact": {
+                    "type": "text",
+                    "analyzer": EXACT_ANALYZER,
+                    "index_options": "docs",
+                    "norms": False,
+                },
+            },
         },
         "body_words": {"type": "integer"},
         "type": {"type": "keyword"},

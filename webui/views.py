@@ -14,8 +14,7 @@ bp = Blueprint("views", __name__)
 
 @bp.get("/")
 def index():
-    params = parse_search(request.args)
-    data = service.search(params)
+    params, data = service.search_with_state(parse_search(request.args))
     qs = urlencode(params.to_args())
     return render_template(
         "search.html",
