@@ -255,7 +255,7 @@ def test_entities_boost_metadata_values() -> None:
 
 
 def test_relaxations_leave_one_clause_out() -> None:
-    options = querybuild.relaxations(parse('ceasefire Reykjavik -Georgia'))
+    options = querybuild.relaxations(parse("ceasefire Reykjavik -Georgia"))
     assert [d for d, _ in options] == ["ceasefire", "Reykjavik"]
     assert all(Not(Word("Georgia")) in p.clauses for _, p in options)
     assert querybuild.relaxations(parse("ceasefire")) == []
@@ -292,3 +292,20 @@ def test_grammar_fuzz_never_raises_and_is_stable(parts) -> None:
 def test_any_text_parses(q: str) -> None:
     p = parse(q)
     assert parse(p.text()).text() == p.text()
+
+
+def test_corrections_undo_few_typos() -> None:
+    assert querybuild.edits("humna", "human") == 1 and querybuild.edits("truce", "trust") == 2
+    assert querybuild.edits("negotations", "negotiations") == 1
+    assert querybuild.edits("", "abc") == 3 and querybuild.edits("abc", "abc") == 0
+    resp = {
+        "aggregations": {"known_words": {"words": {"buckets": {
+            "truce": {"doc_count": 0}, "humna": {"doc_count": 0}, "rights": {"doc_count": 4},
+        }}}},
+        "suggest": {"spell0": [
+            {"text": "truce", "options": [{"text": "trust", "score": 0.6, "freq": 9}]},
+            {"text": "humna", "options": [{"text": "human", "score": 0.8, "freq": 3}]},
+            {"text": "rights", "options": [{"text": "right", "score": 0.8, "freq": 3}]},
+        ]},
+    }  # fmt: skip
+    assert querybuild.corrections(resp) == {"humna": "human"}

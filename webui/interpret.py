@@ -34,9 +34,11 @@ def _resolve_request(filters: dict[str, list[str]]) -> dict:
             exact = {"term": {fld: {"value": value, "case_insensitive": True}}}
             pattern = "*" + _WILDCARD_RE.sub(r"\\\1", value) + "*"
             part = {"wildcard": {fld: {"value": pattern, "case_insensitive": True}}}
-            terms = {"terms": {"field": fld, "size": MAX_VALUES}}
-            aggs[f"{key}-{i}-exact"] = {"filter": exact, "aggs": {"v": terms}}
-            aggs[f"{key}-{i}-part"] = {"filter": part, "aggs": {"v": terms}}
+            terms = {"terms": {"field": fld, "size": 200}}  # every value of the matches
+            aggs[f"{key}-{i}-part"] = {
+                "filter": {"bool": {"should": [exact, part]}},
+                "aggs": {"v": terms},
+            }
     return {"size": 0, "aggs": aggs}
 
 
@@ -50,13 +52,13 @@ def resolve_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:
     for key, values in filters.items():
         found: list[str] = []
         for i, value in enumerate(values):
-            names = [
-                str(b["key"])
-                for kind in ("exact", "part")
-                for b in aggs[f"{key}-{i}-{kind}"]["v"]["buckets"]
-            ]
-            exact = [str(b["key"]) for b in aggs[f"{key}-{i}-exact"]["v"]["buckets"]]
-            found.extend(exact or names or [value])
+            # The buckets hold every value of the matching releases (countries are many per
+            # release): keep those that are the value typed, else contain it.
+            typed = value.casefold()
+            names = [str(b["key"]) for b in aggs[f"{key}-{i}-part"]["v"]["buckets"]]
+            exact = [n for n in names if n.casefold() == typed]
+            part = [n for n in names if typed in n.casefold()]
+            found.extend(exact or part or [value])
         out[key] = list(dict.fromkeys(found))[:MAX_VALUES]
     return out
 

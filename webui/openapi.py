@@ -45,8 +45,26 @@ SEARCH_PARAMS = [
     _param(
         "q",
         {"type": "string", "maxLength": MAX_QUERY_CHARS},
-        f"Words to find (plain text, not query syntax; at most {MAX_QUERY_CHARS} characters). "
-        "Empty lists everything, newest first.",
+        f"What to find, at most {MAX_QUERY_CHARS} characters; empty lists everything, newest "
+        "first. Words combine with AND (one or two all, half of three or more); "
+        '`"exact phrase"` (in order, no synonyms or typo tolerance); `-word` and `-"phrase"` '
+        "leave out; `OR` between words or `( )` groups; `prefix*`; `title:` and `body:` "
+        "restrict where words match; `source:` `country:` `place:` `type:` `field:` (quoted "
+        'values allowed: `source:"Mission to Serbia"`) are the facet filters; a year (`2017`), '
+        "a range (`2015-2017`, `2015..2017`), `since 2020`, `before 2010`, `in 2019` restrict "
+        "dates when the rest finds releases then (else favour them). Broken syntax is read as "
+        "words, never an error. The answer's `understood` says what was taken from q. See /help.",
+    ),
+    _param(
+        "years",
+        {"type": "string", "enum": ["query", "all"]},
+        "`all`: years typed in q only favour their releases, never restrict (default query).",
+    ),
+    _param(
+        "correct",
+        {"type": "string", "enum": ["on", "off"]},
+        "`off`: run q as typed, never a spelling correction (the correction is then offered "
+        "as `suggestion`).",
     ),
     _param("page", {"type": "integer", "minimum": 1, "maximum": MAX_WINDOW}, "Page, from 1."),
     _param("size", {"type": "integer", "minimum": 1, "maximum": MAX_SIZE}, "Hits per page."),
@@ -118,7 +136,49 @@ _SEARCH = {
                 for f in FACETS
             },
         },
-        "suggestion": {"type": ["string", "null"]},
+        "suggestion": {
+            "type": ["string", "null"],
+            "description": "Did you mean: a correction offered, not run (with correct=off).",
+        },
+        "corrected": {
+            "type": ["string", "null"],
+            "description": "The query actually run when it differs from q: a spelling "
+            "correction, or q with a clause dropped when nothing matched all of it.",
+        },
+        "understood": {
+            "type": ["object", "null"],
+            "description": "What the parser took from q (null for an empty q).",
+            "properties": {
+                "words": {"type": "array", "items": {"type": "string"}},
+                "phrases": {"type": "array", "items": {"type": "string"}},
+                "excluded": {"type": "array", "items": {"type": "string"}},
+                "any_of": {
+                    "type": "array",
+                    "items": {"type": "array", "items": {"type": "string"}},
+                },
+                "prefixes": {"type": "array", "items": {"type": "string"}},
+                "fields": {
+                    "type": "object",
+                    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                },
+                "filters": {
+                    "type": "object",
+                    "description": "Facet prefixes, as the facet values they stand for.",
+                    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                },
+                "dates": {
+                    "type": ["object", "null"],
+                    "properties": {
+                        "text": {"type": "string"},
+                        "from": {"type": ["string", "null"]},
+                        "to": {"type": ["string", "null"]},
+                        "applied": {"type": "string", "enum": ["filter", "boost"]},
+                    },
+                },
+                "correction": {"type": ["string", "null"], "enum": ["spelling", "relaxed", None]},
+                "dropped": {"type": "array", "items": {"type": "string"}},
+            },
+        },
     },
 }
 

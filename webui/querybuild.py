@@ -245,6 +245,25 @@ def spelling(parsed: ParsedQuery) -> tuple[dict, dict] | None:
     return suggest, aggs
 
 
+def max_edits(word: str) -> int:
+    """Typos a correction may undo: one in a short word (`truce` is no `trust`), two in long."""
+    return 1 if len(word) < 9 else 2
+
+
+def edits(a: str, b: str) -> int:
+    """Optimal-string-alignment distance: insertions, deletions, substitutions, swaps."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        prev2, prev = prev, row
+    return prev[-1]
+
+
 def fold(text: str) -> str:
     """Public: how the suggester writes a word (corrections' keys)."""
     return _fold(text)
@@ -263,6 +282,8 @@ def corrections(resp: dict) -> dict[str, str]:
             if text not in unknown:
                 continue
             for option in entry.get("options", []):
+                if edits(text, option["text"]) > max_edits(text):
+                    continue
                 key = (option["score"], option.get("freq", 0), option["text"])
                 if text not in best or key[:2] > best[text][:2]:
                     best[text] = key

@@ -136,7 +136,7 @@ class ParsedQuery:
         return replace(self, clauses=tuple(_map(c, fn) for c in self.clauses))
 
     def words(self) -> list[str]:
-        """Every positive word the query holds (inside phrases, groups and fields too)."""
+        """Every positive whole word the query holds (in phrases, groups and fields too)."""
         out: list[str] = []
         for clause in self.clauses:
             _collect_words(clause, out)
@@ -158,7 +158,7 @@ def _map(node: Node, fn: Callable[[str], str]) -> Node:
 
 
 def _collect_words(node: Node, out: list[str]) -> None:
-    if isinstance(node, Word):
+    if isinstance(node, Word) and not node.prefix:
         out.append(node.text)
     elif isinstance(node, Phrase):
         out.extend(node.text.split())
