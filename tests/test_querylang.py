@@ -300,7 +300,7 @@ def test_corrections_undo_few_typos() -> None:
     assert querybuild.edits("", "abc") == 3 and querybuild.edits("abc", "abc") == 0
     resp = {
         "aggregations": {"known_words": {"words": {"buckets": {
-            "truce": {"doc_count": 0}, "humna": {"doc_count": 0}, "rights": {"doc_count": 4},
+            "w0": {"doc_count": 0}, "w1": {"doc_count": 0}, "w2": {"doc_count": 4},
         }}}},
         "suggest": {"spell0": [
             {"text": "truce", "options": [{"text": "trust", "score": 0.6, "freq": 9}]},
@@ -308,4 +308,4 @@ def test_corrections_undo_few_typos() -> None:
             {"text": "rights", "options": [{"text": "right", "score": 0.8, "freq": 3}]},
         ]},
     }  # fmt: skip
-    assert querybuild.corrections(resp) == {"humna": "human"}
+    assert querybuild.corrections(resp, parse("truce humna rights")) == {"humna": "human"}

@@ -148,7 +148,7 @@ def run(params: SearchParams) -> tuple[SearchParams, dict]:
     corrected: str | None = None
     suggestion: str | None = None
 
-    fixes = querybuild.corrections(resp) if plan else {}
+    fixes = querybuild.corrections(resp, parsed) if plan else {}
     if fixes and plan:
         fixed = parsed.map_words(lambda w: fixes.get(querybuild.fold(w), w))
         fixed_plan = replace(plan, parsed=fixed)

@@ -226,20 +226,26 @@ def highlight_query(parsed: ParsedQuery, corrected: ParsedQuery | None = None) -
     return {"bool": {"should": should or [{"match_none": {}}]}}
 
 
+def spell_words(parsed: ParsedQuery) -> list[str]:
+    """The words checked for spelling: whole positive words of four letters or more."""
+    words = [w for w in dict.fromkeys(parsed.words()) if len(w) >= SPELL_MIN_LENGTH]
+    return [w for w in words if not w.isdigit()][:16]
+
+
 def spelling(parsed: ParsedQuery) -> tuple[dict, dict] | None:
     """Suggesters and a global `known` count per word: a word is misspelt only when no release
     holds it as written, and its correction is a word some release does hold."""
-    words = [w for w in dict.fromkeys(parsed.words()) if len(w) >= SPELL_MIN_LENGTH]
-    words = [w for w in words if not w.isdigit()][:16]
+    words = spell_words(parsed)
     if not words:
         return None
     term = {"suggest_mode": "missing", "min_word_length": SPELL_MIN_LENGTH, "size": 3}
     suggest: dict[str, Any] = {"text": " ".join(words)}
     for i, name in enumerate(SPELL_FIELDS):
         suggest[f"spell{i}"] = {"term": {"field": name, **term}}
+    # Keyed by position: a word typed must never become a key of the request body.
     filters = {
-        w: {"multi_match": {"query": w, "fields": list(SPELL_FIELDS), "operator": "and"}}
-        for w in words
+        f"w{i}": {"multi_match": {"query": w, "fields": list(SPELL_FIELDS), "operator": "and"}}
+        for i, w in enumerate(words)
     }
     aggs = {"known_words": {"global": {}, "aggs": {"words": {"filters": {"filters": filters}}}}}
     return suggest, aggs
@@ -269,10 +275,15 @@ def fold(text: str) -> str:
     return _fold(text)
 
 
-def corrections(resp: dict) -> dict[str, str]:
+def corrections(resp: dict, parsed: ParsedQuery) -> dict[str, str]:
     """Misspelt word (folded, as the suggester saw it) -> the best real corpus word."""
     buckets = resp.get("aggregations", {}).get("known_words", {}).get("words", {}).get("buckets")
-    unknown = {_fold(w) for w, b in (buckets or {}).items() if b["doc_count"] == 0}
+    words = spell_words(parsed)
+    unknown = {
+        _fold(words[int(k[1:])])
+        for k, b in (buckets or {}).items()
+        if b["doc_count"] == 0 and k[1:].isdigit() and int(k[1:]) < len(words)
+    }
     best: dict[str, tuple[float, int, str]] = {}
     for name, entries in resp.get("suggest", {}).items():
         if not name.startswith("spell"):
