@@ -101,7 +101,8 @@ def _dates_restrict(params: SearchParams, parsed: ParsedQuery) -> bool:
     """Whether the typed years should restrict: the rest of the query finds releases there."""
     if not parsed.dates or params.years_all:
         return False
-    return _count(params, querybuild.Plan(parsed, date_filter=True)) > 0
+    found = _count(params, querybuild.Plan(parsed, date_filter=True))
+    return found >= max(1, querybuild.DATE_FILTER_MIN)
 
 
 def _search(params: SearchParams, plan: querybuild.Plan | None) -> dict:

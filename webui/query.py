@@ -15,7 +15,9 @@ SEARCH_FIELDS = ["title^3", "title.exact^2", "body", "fields_of_work.text^0.5"]
 #: Words are matched across fields (one in the title, one in the body counts as both) ...
 MATCH_TYPE = "cross_fields"
 #: ... and all of one or two words must match, half of three or more.
-MINIMUM_SHOULD_MATCH = "2<50%"
+MINIMUM_SHOULD_MATCH = "2<-1"
+#: Coordination: when fewer than all words are required, a release with every word gains this.
+ALL_WORDS_BOOST = 2.0
 PHRASE_BOOSTS = {"title": 6.0, "body": 2.0}
 PHRASE_SLOP = 2
 #: Adjacent word pairs (`Lukasz Nowak`): a name typed whole outranks its words apart.
@@ -103,10 +105,15 @@ def relevance(q: str, minimum_should_match: str = MINIMUM_SHOULD_MATCH) -> dict:
             "boost": FUZZY_BOOST,
         }
     }
+    should = _boost_clauses(q)
+    if ALL_WORDS_BOOST and minimum_should_match != "100%":
+        every = _exact_clause(q, "100%")
+        every["multi_match"]["boost"] = ALL_WORDS_BOOST
+        should.append(every)
     return {
         "bool": {
             "must": [{"bool": {"should": [exact, fuzzy], "minimum_should_match": 1}}],
-            "should": _boost_clauses(q),
+            "should": should,
         }
     }
 
