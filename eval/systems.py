@@ -8,7 +8,7 @@ from functools import cache
 
 from elasticsearch import Elasticsearch
 
-from indexer import schema
+from core import schema
 from webui.query import text_query
 
 BASELINE_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}

@@ -7,8 +7,8 @@ from functools import cache
 
 from elasticsearch import Elasticsearch
 
+from core.release import Release
 from indexer import aliases
-from indexer.release import Release
 from tests import web_corpus
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from indexer import schema
-from webui.facets import FACETS, Facet
+from core import schema
+from webui.facets import FACETS
+from webui.highlight import MARK_TAGS
 from webui.params import SearchParams
 
 #: Field weights: a word in the title says more than one in the body; the unstemmed
@@ -15,9 +16,9 @@ SEARCH_FIELDS = ["title^3", "title.exact^2", "body", "fields_of_work.text^0.5"]
 #: Words are matched across fields (one in the title, one in the body counts as both) ...
 MATCH_TYPE = "cross_fields"
 #: ... and all of one or two words must match, half of three or more.
-MINIMUM_SHOULD_MATCH = "2<-1"
+MINIMUM_SHOULD_MATCH = "1"
 #: Coordination: when fewer than all words are required, a release with every word gains this.
-ALL_WORDS_BOOST = 2.0
+ALL_WORDS_BOOST = 1.0
 PHRASE_BOOSTS = {"title": 6.0, "body": 2.0}
 PHRASE_SLOP = 2
 #: Adjacent word pairs (`Lukasz Nowak`): a name typed whole outranks its words apart.
@@ -39,8 +40,8 @@ RECENCY_WEIGHT = 0.25
 RECENCY_SCALE = "3650d"
 HIGHLIGHT = {
     "encoder": "html",
-    "pre_tags": ["<mark>"],
-    "post_tags": ["</mark>"],
+    "pre_tags": [MARK_TAGS[0]],
+    "post_tags": [MARK_TAGS[1]],
     "fields": {
         "title": {"number_of_fragments": 0},
         "body": {
@@ -51,6 +52,7 @@ HIGHLIGHT = {
         },
     },
 }
+#: The clause of each sort params.SORTS names (a test keeps the two key sets equal).
 SORTS: dict[str, list[Any]] = {
     "relevance": ["_score", {"date": {"order": "desc", "missing": "_last"}}],
     "newest": [{"date": {"order": "desc", "missing": "_last"}}, "_score"],
@@ -177,11 +179,6 @@ def highlight(q: str, whole: bool = False) -> dict:
     return {**HIGHLIGHT, "highlight_query": querybuild.highlight_query(plan.parsed)}
 
 
-def facet_filter(facet: Facet, values: list[str]) -> dict:
-    """OR within one facet."""
-    return {"terms": {facet.field: [int(v) for v in values] if facet.numeric else values}}
-
-
 def _date_filter(params: SearchParams) -> dict | None:
     if not (params.date_from or params.date_to):
         return None
@@ -206,9 +203,7 @@ def build_search(params: SearchParams, plan: Any = None) -> dict:
         plan = querybuild.plan_of(params.q)
     parsed = plan.parsed if plan else None
     query: dict = querybuild.relevance(plan, params.recency) if plan else {"match_all": {}}
-    selected = {
-        f.key: facet_filter(f, params.filters[f.key]) for f in FACETS if params.filters.get(f.key)
-    }
+    selected = {f.key: f.filter(params.filters[f.key]) for f in FACETS if params.filters.get(f.key)}
     dates = _date_filter(params)
     if parsed and parsed.dates and plan.date_filter:  # years typed in q, as a restriction
         typed = querybuild.date_range(parsed.dates)
@@ -219,14 +214,7 @@ def build_search(params: SearchParams, plan: Any = None) -> dict:
         others = [flt for key, flt in selected.items() if key != facet.key]
         if dates:
             others.append(dates)
-        terms = {
-            "terms": {
-                "field": facet.field,
-                "size": facet.size,
-                "order": [{"_count": "desc"}, {"_key": "asc"}],
-            }
-        }
-        aggs[facet.key] = {"filter": {"bool": {"filter": others}}, "aggs": {"values": terms}}
+        aggs[facet.key] = facet.aggregation(others)
     aggs["histogram"] = {
         "filter": {"bool": {"filter": list(selected.values())}},
         "aggs": {
