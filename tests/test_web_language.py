@@ -35,7 +35,7 @@ def search(api, **args) -> dict:
 
 def text_of(hit: dict) -> str:
     r = BY_TITLE[hit["title"]]
-    return f"{r.title}\n{r.body_text}"
+    return f"{r.title}\n{r.body_text}\n" + "\n".join(r.fields_of_work)
 
 
 def test_exclusion_removes_every_release_mentioning_the_word(api) -> None:
@@ -55,6 +55,9 @@ def test_every_hit_of_a_quoted_phrase_contains_it(api) -> None:
     words = search(api, q="media freedom")
     assert any(not phrase.search(text_of(h)) for h in words["hits"])  # the words apart exist
     for hit in data["hits"]:
+        r = BY_TITLE[hit["title"]]
+        if not phrase.search(f"{r.title} {r.body_text}"):
+            continue  # the phrase is a field of work of this release
         marks = " ".join(hit["highlight"]["title"] + hit["highlight"]["body"])
         assert re.search(r"<mark>media(</mark> <mark>| )freedom</mark>", marks, re.I), marks
 
@@ -104,7 +107,15 @@ def test_field_prefix_and_page_chip(api) -> None:
     assert 'value="observers"' in html  # the box keeps the words, the filter is a chip
 
 
-def test_year_ranks_that_year_first_and_restricts(api) -> None:
+def test_year_ranks_that_year_first_and_restricts(api, monkeypatch) -> None:
+    from webui import querybuild
+
+    # A few releases in the span: they come first, the other years follow.
+    first = search(api, q="ceasefire 2017")
+    assert first["understood"]["dates"]["applied"] == "boost"
+    assert first["hits"][0]["date"].startswith("2017")
+    # A page of them (here: one is enough) restricts.
+    monkeypatch.setattr(querybuild, "DATE_FILTER_MIN", 1)
     data = search(api, q="ceasefire 2017")
     assert data["hits"][0]["date"].startswith("2017")
     assert all(h["date"].startswith("2017") for h in data["hits"])
@@ -120,11 +131,15 @@ def test_year_ranks_that_year_first_and_restricts(api) -> None:
 
     assert first_2017(every) <= first_2017(plain)
     # Nothing in the span: the year only boosts, nothing is hidden.
+    monkeypatch.setattr(querybuild, "DATE_FILTER_MIN", 1)
     none = search(api, q="ceasefire 1995")
     assert none["understood"]["dates"]["applied"] == "boost" and none["total"] == every["total"]
 
 
-def test_since_and_ranges(api) -> None:
+def test_since_and_ranges(api, monkeypatch) -> None:
+    from webui import querybuild
+
+    monkeypatch.setattr(querybuild, "DATE_FILTER_MIN", 1)
     for q, ok in (
         ("election since 2020", lambda d: d >= "2020"),
         ("election before 2020", lambda d: d < "2020"),
@@ -176,6 +191,10 @@ def test_zero_results_relax_to_the_best_partial_match(api) -> None:
     data = search(api, q="ceasefire Reykjavik")
     assert data["understood"]["dropped"] == ["Reykjavik"] and data["corrected"] == "ceasefire"
     assert data["total"] == search(api, q="ceasefire")["total"] > 0
+    data = search(api, q='"media freedom" Reykjavik')
+    assert data["understood"]["dropped"] == ["Reykjavik"]
+    assert data["corrected"] == '"media freedom"'
+    assert data["total"] == search(api, q='"media freedom"')["total"] > 0
     assert search(api, q="Reykjavik")["total"] == 0
 
 
@@ -186,13 +205,18 @@ def test_broken_syntax_is_200(api, q: str) -> None:
         assert resp.status_code == 200, (q, resp.status_code)
 
 
-def test_understood_notice_and_way_out_on_the_page(api) -> None:
+def test_understood_notice_and_way_out_on_the_page(api, monkeypatch) -> None:
+    from webui import querybuild
+
     html = api.get("/?q=ceasefire+2017").get_data(as_text=True)
-    assert 'id="understood"' in html and "from 2017" in html
-    assert "years=all" in html
+    assert 'id="understood"' in html and "from 2017 first" in html
+    assert "from=2017-01-01&amp;to=2017-12-31" in html
+    monkeypatch.setattr(querybuild, "DATE_FILTER_MIN", 1)
+    html = api.get("/?q=ceasefire+2017").get_data(as_text=True)
+    assert "Showing releases from 2017" in html and "years=all" in html
     html = api.get("/?q=ceasfire").get_data(as_text=True)
     assert 'id="corrected"' in html and "correct=off" in html
-    html = api.get("/?q=ceasefire+Reykjavik").get_data(as_text=True)
+    html = api.get("/?q=%22media+freedom%22+Reykjavik").get_data(as_text=True)
     assert "Reykjavik" in html and 'id="relaxed"' in html
 
 

@@ -6,7 +6,9 @@
    that span, and only favour them otherwise (`years=all` is the way out).
 3. A word no release holds is corrected to a word some release does hold, and the correction
    is run ("showing results for ... search instead for ..."; `correct=off` is the way out).
-4. When nothing matches all clauses, the best query with one clause left out is run instead.
+4. When fewer than a page of releases have every plain word, releases with any of them follow
+   (those with all first); when nothing matches all clauses, the best query with one clause
+   left out is run instead.
 """
 
 from __future__ import annotations
@@ -88,6 +90,7 @@ def understood(parsed: ParsedQuery, filters: dict[str, list[str]], date_filter: 
         "dates": dates,
         "correction": None,
         "dropped": [],
+        "widened": False,
     }
 
 
@@ -162,6 +165,17 @@ def run(params: SearchParams) -> tuple[SearchParams, dict]:
             if second["hits"]["total"]["value"]:
                 resp, plan, corrected = second, fixed_plan, fixed.text()
                 about["correction"] = "spelling"
+    if (
+        plan
+        and len(plan.parsed.plain_words) > 1
+        and 0 < resp["hits"]["total"]["value"] < querybuild.WIDEN_BELOW
+    ):
+        # Few releases have every word: the others with some of them follow.
+        wide = plan.widened()
+        found = _search(replace(state, q=plan.parsed.text()), wide)
+        if found["hits"]["total"]["value"] > resp["hits"]["total"]["value"]:
+            resp, plan = found, wide
+            about["widened"] = True
     if plan and not resp["hits"]["total"]["value"]:
         relaxed = _relax(state, plan)
         if relaxed:

@@ -15,9 +15,11 @@ from webui.params import SearchParams
 SEARCH_FIELDS = ["title^3", "title.exact^2", "body", "fields_of_work.text^0.5"]
 #: Words are matched across fields (one in the title, one in the body counts as both) ...
 MATCH_TYPE = "cross_fields"
-#: ... and all of one or two words must match, half of three or more.
-MINIMUM_SHOULD_MATCH = "1"
-#: Coordination: when fewer than all words are required, a release with every word gains this.
+#: ... and all of one or two words must match, half of three or more. When that finds less
+#: than a page, webui.interpret widens to any word (WIDE_MATCH), all-words matches first.
+MINIMUM_SHOULD_MATCH = "2<50%"
+WIDE_MATCH = "1"
+#: Coordination in the widened search: a release with every word gains this.
 ALL_WORDS_BOOST = 1.0
 PHRASE_BOOSTS = {"title": 6.0, "body": 2.0}
 PHRASE_SLOP = 2
@@ -90,7 +92,9 @@ def _boost_clauses(q: str) -> list[dict]:
     return should
 
 
-def relevance(q: str, minimum_should_match: str = MINIMUM_SHOULD_MATCH) -> dict:
+def relevance(
+    q: str, minimum_should_match: str = MINIMUM_SHOULD_MATCH, all_words_boost: float = 0.0
+) -> dict:
     """Relevance for free words: synonyms, typo tolerance, phrase and pair boosts (no priors)."""
     exact = _exact_clause(q, minimum_should_match)
     fuzzy = {
@@ -108,9 +112,9 @@ def relevance(q: str, minimum_should_match: str = MINIMUM_SHOULD_MATCH) -> dict:
         }
     }
     should = _boost_clauses(q)
-    if ALL_WORDS_BOOST and minimum_should_match != "100%":
+    if all_words_boost:
         every = _exact_clause(q, "100%")
-        every["multi_match"]["boost"] = ALL_WORDS_BOOST
+        every["multi_match"]["boost"] = all_words_boost
         should.append(every)
     return {
         "bool": {

@@ -331,11 +331,12 @@ class _Parser:
             if nxt is not None:
                 options.append(nxt)
         options = [o for o in options if not isinstance(o, Not)] or options
+        options = list(dict.fromkeys(options))  # `a OR a` is `a`
         if not options:
             return None
         if len(options) == 1:
             return options[0]
-        return Or(tuple(dict.fromkeys(options)))
+        return Or(tuple(options))
 
     def unary(self, depth: int) -> Node | None:
         tok = self.peek()

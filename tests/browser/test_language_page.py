@@ -9,7 +9,20 @@ from playwright.sync_api import Page, expect
 from tests.browser.test_search_page import state, total_shown
 
 
-def test_understood_year_and_its_way_out(page: Page, screenshots) -> None:
+def test_few_in_the_span_come_first(page: Page) -> None:
+    page.goto("/?q=ceasefire+2017")
+    notice = page.locator("#understood")
+    expect(notice).to_contain_text("Releases from 2017 first")
+    notice.get_by_role("link", name="only releases from 2017").click()
+    page.wait_for_url(re.compile(r"from=2017-01-01"))
+    dates = page.locator(".hit time").all_text_contents()
+    assert dates and all(d.startswith("2017") for d in dates)
+
+
+def test_understood_year_and_its_way_out(page: Page, screenshots, monkeypatch) -> None:
+    from webui import querybuild
+
+    monkeypatch.setattr(querybuild, "DATE_FILTER_MIN", 1)  # the small corpus: one is a page
     page.goto("/?q=ceasefire+2017")
     notice = page.locator("#understood")
     expect(notice).to_contain_text("Showing releases from 2017")
