@@ -23,7 +23,7 @@ from elasticsearch import exceptions as es_exc
 
 from indexer import aliases, schema
 from indexer.bulk import BULK_THREADS, Progress, Report, default_workers, prepare_paths
-from indexer.extract import iter_files, parse_file
+from indexer.extract import iter_files, iter_releases
 from indexer.lock import LockHeld
 
 EXIT_OK, EXIT_USAGE, EXIT_UNUSABLE, EXIT_FAILED, EXIT_LOCKED = 0, 1, 2, 3, 4
@@ -43,12 +43,11 @@ def es_client(url: str | None) -> Elasticsearch:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     out = sys.stdout
-    for path in iter_files(args.paths):
-        release = parse_file(path)
+    for release in iter_releases(args.paths):
         doc_id = schema.doc_id(release) if release.valid else None
         out.write(json.dumps(release.to_parse_json(doc_id), ensure_ascii=False) + "\n")
         if not release.valid:
-            logging.warning("invalid %s: %s", path, release.error)
+            logging.warning("invalid %s: %s", release.path, release.error)
     return EXIT_OK
 
 
