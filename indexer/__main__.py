@@ -100,6 +100,7 @@ def cmd_write(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     files = iter_files(args.paths)
     report = Report(alias=args.alias)
+    changes = None
     try:
         es = _connect(args)
         if from_live:
@@ -116,7 +117,25 @@ def cmd_write(args: argparse.Namespace) -> int:
             return EXIT_OK
         show = args.progress if args.progress is not None else sys.stderr.isatty()
         with progress_bar(total, show) as progress:
-            if args.command == "reindex":
+            if args.command == "index" and not args.force:
+                from indexer import incremental
+
+                _report, changes = incremental.run(
+                    es,
+                    [str(p) for p in args.paths],
+                    args.alias,
+                    workers=args.workers,
+                    threads=args.threads,
+                    progress=progress,
+                    report=report,
+                    prune=args.prune,
+                )
+            elif args.command == "reindex":
+                recorder = None
+                if not from_live:
+                    from indexer.incremental import ManifestRecorder
+
+                    items = recorder = ManifestRecorder(items)
                 aliases.reindex(
                     es,
                     items,
@@ -128,6 +147,8 @@ def cmd_write(args: argparse.Namespace) -> int:
                     sources=[str(p) for p in args.paths] or [f"{args.alias} (--from-live)"],
                     report=report,
                 )
+                if recorder is not None:
+                    recorder.write(es, args.alias, report)
             else:
                 aliases.upsert(
                     es, items, args.alias, threads=args.threads, progress=progress, report=report
@@ -148,7 +169,11 @@ def cmd_write(args: argparse.Namespace) -> int:
     for failed in report.failed:
         print(f"rejected {failed['path']} ({failed['id']}): {failed['reason']}", file=sys.stderr)
     print(report.summary())
-    _write_report(args.report, {"ok": True, "command": args.command, **report.to_json()})
+    extra = {}
+    if changes is not None:
+        print(changes.summary())
+        extra["incremental"] = changes.to_json()
+    _write_report(args.report, {"ok": True, "command": args.command, **report.to_json(), **extra})
     return EXIT_OK
 
 
@@ -278,6 +303,17 @@ def build_parser() -> argparse.ArgumentParser:
             default=None,
             help="progress bar (default: when stderr is a terminal)",
         )
+        if name == "index":
+            p.add_argument(
+                "--prune",
+                action="store_true",
+                help="delete releases whose files disappeared from PATH (default: report them)",
+            )
+            p.add_argument(
+                "--force",
+                action="store_true",
+                help="parse and upsert every file, ignoring the manifest of files already indexed",
+            )
         if name == "reindex":
             p.add_argument("--keep", type=int, default=1, help="old indices kept for rollback")
             p.add_argument(

@@ -12,18 +12,19 @@ import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
+from indexer.gazetteer import place_parts
 from indexer.release import Release
 
 ALIAS = os.environ.get("OSCE_ALIAS", "osce-releases")
 #: Bumped whenever the mapping or analysis changes, stored in the index's `_meta`.
-MAPPING_VERSION = 2
+MAPPING_VERSION = 3
 
 #: Fields the web UI searches, and their facet fields.
 TITLE, BODY = "title", "body"
 FACET_FIELDS = {
     "fields_of_work": "fields_of_work",
-    "source": "source",
-    "place": "place_display",
+    "source": "sources",  # a release counts under each of its sources
+    "place": "places",  # each city of `VIENNA/WARSAW`
     "country": "countries",
     "type": "type",
     "year": "year",
@@ -123,6 +124,10 @@ MAPPING = {
         "body_words": {"type": "integer"},
         "type": {"type": "keyword"},
         "source": {"type": "keyword", "fields": _NORM},
+        # Every source in file order (`source` is the first); closed offices carry their name
+        # without " (closed)" here and are listed in `closed_sources`.
+        "sources": {"type": "keyword", "fields": _NORM},
+        "closed_sources": {"type": "keyword"},
         # `.text`: the release's own topic labels, searchable like its words.
         "fields_of_work": {
             "type": "keyword",
@@ -130,6 +135,7 @@ MAPPING = {
         },
         "place": {"type": "keyword"},
         "place_display": {"type": "keyword", "fields": _NORM},
+        "places": {"type": "keyword", "fields": _NORM},
         "countries": {"type": "keyword", "fields": _NORM},
         "date": {"type": "date", "format": "strict_date"},
         "year": {"type": "short"},
@@ -138,6 +144,7 @@ MAPPING = {
         "format": {"type": "keyword"},
         "content_hash": {"type": "keyword"},
         "indexed_at": {"type": "date"},
+        "crawled_at": {"type": "date"},
     },
 }
 
@@ -201,9 +208,12 @@ def to_document(release: Release) -> dict:
         "body": release.body_text,
         "type": release.type,
         "source": release.source,
+        "sources": release.all_sources,
+        "closed_sources": release.closed_sources,
         "fields_of_work": release.fields_of_work,
         "place": release.place,
         "place_display": place_display(release.place),
+        "places": place_parts(release.place)[0],
         "countries": release.countries,
         "date": release.date,
         "year": int(release.date[:4]) if release.date else None,
@@ -213,4 +223,5 @@ def to_document(release: Release) -> dict:
         "body_words": max(1, len(release.body_text.split())),
         "content_hash": content_hash(release),
         "indexed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "crawled_at": release.crawled_at,
     }

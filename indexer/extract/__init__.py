@@ -48,8 +48,9 @@ def parse_bytes(data: bytes, path: str) -> Release:
         release = parse_text(text, path)
     if release.valid:
         countries = find_countries(release.title or "", release.body_text)
-        # The dateline's cities name States too (`TIRANA / BRUSSELS`, `OSH, Kyrgyzstan`).
-        countries += [s for s in place_parts(release.place)[1] if s not in countries]
+        # The dateline is the release's own text: its cities name States too (`TIRANA /
+        # BRUSSELS`, `OSH, Kyrgyzstan`); a metadata Place field does not.
+        countries += [s for s in place_parts(release.dateline_place)[1] if s not in countries]
         release.countries = countries
     return release
 

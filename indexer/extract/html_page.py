@@ -425,6 +425,7 @@ def _parse(soup: BeautifulSoup, path: str) -> Release:
         title=title,
         date=known_date or date_dl,
         place=next(iter(meta.get("place", [])), None) or place_dl,
+        dateline_place=place_dl,
         source=sources[0] if sources else None,
         sources=sources,
         closed_sources=closed,

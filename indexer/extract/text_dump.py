@@ -199,6 +199,7 @@ def parse_text(text: str, path: str) -> Release:
         title=title,
         date=meta_date or date_dl,
         place=next(iter(meta.get("place", [])), None) or place_dl,
+        dateline_place=place_dl,
         source=sources[0] if sources else None,
         sources=sources,
         closed_sources=closed,
