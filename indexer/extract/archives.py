@@ -61,6 +61,9 @@ def _warc(path: str | Path, max_bytes: int) -> Iterator[Member]:
     try:
         with open(path, "rb") as fh:
             for record in ArchiveIterator(fh):
+                if record.format != "warc":  # warcio also reads ARC lines, and garbage as ARC
+                    yield Member(f"{path}", None, error="not a WARC file (no WARC/1.x record)")
+                    return
                 if record.rec_type != "response":
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI") or "(no URL)"
