@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/incremental_bench.py [--count 100000] [--grow 1000]
 
-1. Writes N synthetic releases (indexer.synth, text dumps and HTML pages mixed) to a temporary
+1. Writes N synthetic releases (devtools.synth, text dumps and HTML pages mixed) to a temporary
    folder and runs `python -m indexer reindex DIR` (which also writes the manifest).
 2. Runs `python -m indexer index DIR` on the unchanged folder: every file is hashed and found in
    the manifest, nothing is parsed; the ratio of the two times is the speed-up.
@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from indexer import synth  # noqa: E402
+from devtools import synth  # noqa: E402
 
 
 def run(args: list[str], report: Path) -> tuple[float, dict]:

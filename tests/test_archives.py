@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from elasticsearch import Elasticsearch
 
-from indexer import aliases, synth
+from devtools import synth
+from indexer import aliases
 from indexer.bulk import Report, prepare_all
 from indexer.extract import iter_releases
 from tests.conftest import ROOT

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from elasticsearch import Elasticsearch
 
-from indexer import aliases, incremental, schema, synth
+from core import schema
+from devtools import synth
+from indexer import aliases, incremental
 from indexer.bulk import parse_all
 from indexer.extract import parse_file
 from tests.conftest import ROOT

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from indexer import schema, synth
+from core import schema
+from devtools import synth
 from indexer.extract import parse_bytes, parse_file
 
 

@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from core.release import Release
 from indexer.extract.archives import Member, is_archive, iter_members
 from indexer.extract.encoding import NotText, decode
 from indexer.extract.text_dump import parse_text
 from indexer.gazetteer import find_countries, place_parts
-from indexer.release import Release
 
 #: Larger files are not press releases (a 20,000-word release is ~150 KB).
 MAX_BYTES = 20 * 1024 * 1024
@@ -52,6 +52,7 @@ def parse_bytes(data: bytes, path: str) -> Release:
         # BRUSSELS`, `OSH, Kyrgyzstan`); a metadata Place field does not.
         countries += [s for s in place_parts(release.dateline_place)[1] if s not in countries]
         release.countries = countries
+        release.places = place_parts(release.place)[0]
     return release
 
 

@@ -14,9 +14,9 @@ import re
 from bs4 import BeautifulSoup, NavigableString, SoupStrainer, Tag
 from bs4.element import PreformattedString
 
+from core.release import Release
 from indexer.extract.dateline import parse_date, strip_dateline
 from indexer.extract.labels import fields_of, normalise_type, sources_of
-from indexer.release import Release
 
 #: Never content anywhere on a page.
 _CODE = ["script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "button"]

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
+from core.release import Release
 from indexer.extract.dateline import match_dateline, parse_date, strip_dateline
 from indexer.extract.labels import fields_of, normalise_type, sources_of
-from indexer.release import Release
 
 #: The older labels (Date, Place, Source, Fields of work) and the current newsroom's
 #: (Publishing date, Content type, Where we are, What we do).

@@ -24,6 +24,7 @@ class Release:
     body: list[str] = field(default_factory=list)  # paragraphs, dateline removed
     origin: str | None = None  # the page's address on osce.org when the file says it
     format: str = "text"  # "text" dump or "html" page
+    places: list[str] = field(default_factory=list)  # the place's cities, display form
     dateline_place: str | None = None  # the dateline's place: its cities name States too
     crawled_at: str | None = None  # a WARC record's date (ISO), when the page came from one
 

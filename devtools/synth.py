@@ -1,6 +1,6 @@
 """Synthetic OSCE press releases shaped like the real archive, for tests and benchmarks.
 
-`python -m indexer.synth --count N OUT [--seed S] [--format text|html|mixed|warc|zip]` writes N
+`python -m devtools.synth --count N OUT [--seed S] [--format text|html|mixed|warc|zip]` writes N
 releases as the crawl holds them: text dumps (navigation block, type, title, the older
 `- Date:`/`- Place:`/`- Source:`/`- Fields of work:` labels or the current `Publishing date` /
 `Where we are` / `What we do` ones, one or several sources, closed offices), HTML pages (the
@@ -630,7 +630,7 @@ def write_zip(path: Path, releases: Iterable[Synthetic], seed: int = 0) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m indexer.synth", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m devtools.synth", description=__doc__)
     parser.add_argument("out", type=Path, help="directory to write into (created)")
     parser.add_argument("--count", type=int, default=1000, help="number of releases")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (same seed, same files)")
