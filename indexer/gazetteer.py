@@ -330,7 +330,7 @@ TOWNS = {
 
 
 def _display(name: str) -> str:
-    name = " ".join(name.split()).strip(" .,")
+    name = " ".join(name.split()).strip(" ,")
     return name.title() if name.isupper() else name
 
 
