@@ -129,6 +129,10 @@ MAPPING = {
         "body_words": {"type": "integer"},
         "type": {"type": "keyword"},
         "source": {"type": "keyword", "fields": _NORM},
+        # Every source in file order (`source` is the first); closed offices carry their name
+        # without " (closed)" here and are listed in `closed_sources`.
+        "sources": {"type": "keyword", "fields": _NORM},
+        "closed_sources": {"type": "keyword"},
         # `.text`: the release's own topic labels, searchable like its words.
         "fields_of_work": {
             "type": "keyword",
@@ -136,6 +140,7 @@ MAPPING = {
         },
         "place": {"type": "keyword"},
         "place_display": {"type": "keyword", "fields": _NORM},
+        "places": {"type": "keyword", "fields": _NORM},
         "countries": {"type": "keyword", "fields": _NORM},
         "date": {"type": "date", "format": "strict_date"},
         "year": {"type": "short"},
@@ -144,6 +149,7 @@ MAPPING = {
         "format": {"type": "keyword"},
         "content_hash": {"type": "keyword"},
         "indexed_at": {"type": "date"},
+        "crawled_at": {"type": "date"},
     },
 }
 
@@ -214,9 +220,13 @@ def to_document(release: Release) -> dict:
         "body": release.body_text,
         "type": release.type,
         "source": release.source,
+        "sources": release.all_sources,
+        "closed_sources": release.closed_sources,
         "fields_of_work": release.fields_of_work,
         "place": release.place,
         "place_display": place_display(release.place),
+        # The extractor names the cities (indexer.gazetteer); a release built by hand has one.
+        "places": release.places or ([place_display(release.place)] if release.place else []),
         "countries": release.countries,
         "date": release.date,
         "year": int(release.date[:4]) if release.date else None,
@@ -226,4 +236,5 @@ def to_document(release: Release) -> dict:
         "body_words": max(1, len(release.body_text.split())),
         "content_hash": content_hash(release),
         "indexed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "crawled_at": release.crawled_at,
     }

@@ -16,6 +16,7 @@ CSV_COLUMNS = (
     "date",
     "place",
     "source",
+    "sources",
     "fields_of_work",
     "countries",
     "url",
@@ -90,6 +91,7 @@ def to_atom(data: dict, *, title: str, self_url: str, page_url: str, base_url: s
         for name in hit.get("fields_of_work", []):
             sub(entry, "category", term=name)
         summary = " … ".join(plain(f) for f in hit["highlight"].get("body", []))
-        meta = " · ".join(x for x in (hit.get("place"), hit.get("source")) if x)
+        sources = ", ".join(hit.get("sources") or ([hit["source"]] if hit.get("source") else []))
+        meta = " · ".join(x for x in (hit.get("place"), sources) if x)
         sub(entry, "summary", " — ".join(x for x in (meta, summary) if x), type="text")
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)

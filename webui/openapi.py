@@ -98,6 +98,8 @@ _HIT = {
         "date": {"type": ["string", "null"]},
         "place": {"type": ["string", "null"]},
         "source": {"type": ["string", "null"]},
+        "sources": {"type": "array", "items": {"type": "string"}},
+        "closed_sources": {"type": "array", "items": {"type": "string"}},
         "fields_of_work": {"type": "array", "items": {"type": "string"}},
         "countries": {"type": "array", "items": {"type": "string"}},
         "url": {"type": "string"},

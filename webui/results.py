@@ -34,6 +34,9 @@ def _metadata(src: dict) -> dict:
         "date": src.get("date"),
         "place": src.get("place_display") or src.get("place"),
         "source": src.get("source"),
+        # Every source (`source` is the first); closed offices also in `closed_sources`.
+        "sources": src.get("sources") or ([src["source"]] if src.get("source") else []),
+        "closed_sources": src.get("closed_sources", []),
         "fields_of_work": src.get("fields_of_work", []),
         "countries": src.get("countries", []),
     }
