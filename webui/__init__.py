@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Flask
 
+from core.export import parse_export_max
 from indexer import schema
 
 
@@ -18,19 +19,23 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         OSCE_ALIAS=os.environ.get("OSCE_ALIAS", schema.ALIAS),
         ES_TIMEOUT=float(os.environ.get("OSCE_ES_TIMEOUT", "10")),
         JSON_SORT_KEYS=False,
+        SECRET_KEY=os.environ.get("OSCE_SECRET_KEY") or None,
+        OSCE_EXPORT_MAX=parse_export_max(os.environ.get("OSCE_EXPORT_MAX")),
     )
     if config:
         app.config.from_mapping(config)
     app.json.sort_keys = False
 
-    from webui import api, errors, es, openapi, security, views
+    from webui import api, cite, cursor, errors, es, openapi, security, views
     from webui.highlight import as_markup
 
     app.add_template_filter(as_markup, "safe_fragment")
     es.init_app(app)
+    cursor.init_app(app)
     errors.init_app(app)
     security.init_app(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(openapi.bp)
+    app.register_blueprint(cite.bp)
     return app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.export import TIEBREAK
 from indexer import schema
 from webui.facets import FACETS, Facet
 from webui.params import SearchParams
@@ -225,7 +226,8 @@ def build_search(params: SearchParams) -> dict:
         "query": query,
         "post_filter": {"bool": {"filter": every}},
         "aggs": aggs,
-        "sort": SORTS[sort],
+        # The tie-break makes every hit's sort values unique: the API cursor resumes after them.
+        "sort": [*SORTS[sort], TIEBREAK],
         "from": params.offset,
         "size": params.size,
         "track_total_hits": True,

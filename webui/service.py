@@ -8,7 +8,7 @@ from dataclasses import replace
 from elasticsearch import NotFoundError
 from flask import url_for
 
-from webui import query, results
+from webui import cursor, query, results
 from webui.es import alias, get_es
 from webui.params import SearchParams
 
@@ -19,6 +19,7 @@ def search(params: SearchParams) -> dict:
     resp = get_es().search(index=alias(), body=query.build_search(params))
     corrected = results.corrected_query(resp.body, params.q) if params.q else None
     data = results.search_json(resp.body, params, corrected)
+    data["next"] = cursor.first_next(params, resp.body, data["total"])
     if corrected and data["hits"]:
         _rehighlight(data, params.q, corrected)
     if data["suggestion"]:

@@ -1,0 +1,135 @@
+"""`next` cursors for `/api/search`: a program pages past the 10,000-hit window.
+
+A cursor is opaque to clients and signed with the app's secret (itsdangerous): it holds the
+point-in-time id, the last hit's sort values, how many hits were served, and a fingerprint of the
+search's parameters. The first page is an ordinary search; following its `next` opens a
+point-in-time, so later pages see one snapshot of the index even while it is rebuilt. A tampered
+cursor, or one sent with another search's parameters, is a 400; an expired point-in-time a 410.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import secrets
+from dataclasses import dataclass
+
+from elasticsearch import NotFoundError
+from flask import Flask, current_app
+from itsdangerous import BadSignature, URLSafeSerializer
+from werkzeug.exceptions import Gone
+
+from webui import query, results
+from webui.es import alias, get_es
+from webui.params import BadParameter, SearchParams
+
+log = logging.getLogger(__name__)
+
+#: How long a client may think between two pages before the point-in-time is freed.
+KEEP_ALIVE = "5m"
+VERSION = 1
+_SALT = "osce-search.cursor"
+
+
+class CursorExpired(Gone):
+    description = (
+        "This cursor's point-in-time has expired (more than 5 minutes between two pages, or "
+        "the index was rebuilt and its old copy deleted): start the search again."
+    )
+
+
+@dataclass(frozen=True)
+class Cursor:
+    pit: str | None  # None on the first page's cursor: the walk has not started yet
+    after: list
+    served: int  # hits before the next page
+
+
+def init_app(app: Flask) -> None:
+    """A signing secret: OSCE_SECRET_KEY (set it when several workers serve the API)."""
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = secrets.token_urlsafe(32)
+        log.warning(
+            "OSCE_SECRET_KEY is not set: search cursors are signed with a random key and only "
+            "work with this process (set it when running several workers)"
+        )
+
+
+def _serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=_SALT)
+
+
+def fingerprint(params: SearchParams) -> str:
+    """What makes two requests the same search (paging and page size aside)."""
+    pairs = sorted(params.to_args(page=1, size=10))
+    return hashlib.sha256(json.dumps(pairs).encode()).hexdigest()[:20]
+
+
+def encode(params: SearchParams, cursor: Cursor) -> str:
+    payload = {
+        "v": VERSION,
+        "s": fingerprint(params),
+        "p": cursor.pit,
+        "a": cursor.after,
+        "n": cursor.served,
+    }
+    return _serializer().dumps(payload)
+
+
+def decode(token: str, params: SearchParams) -> Cursor:
+    """The cursor in `token`, checked against the search it is sent with."""
+    try:
+        data = _serializer().loads(token)
+    except BadSignature:
+        raise BadParameter("'cursor' is not a cursor this API issued (tampered or cut)") from None
+    if not isinstance(data, dict) or data.get("v") != VERSION:
+        raise BadParameter("'cursor' is from another version of this API: start again")
+    if data.get("s") != fingerprint(params):
+        raise BadParameter(
+            "'cursor' belongs to another search: send it with the same q, filters, dates and sort"
+        )
+    if not isinstance(data.get("a"), list) or not isinstance(data.get("n"), int):
+        raise BadParameter("'cursor' is malformed")
+    return Cursor(pit=data.get("p"), after=data["a"], served=data["n"])
+
+
+def first_next(params: SearchParams, resp: dict, total: int) -> str | None:
+    """The first page's `next`: after its last hit, when more hits follow."""
+    hits = resp["hits"]["hits"]
+    if not hits or params.offset + len(hits) >= total or "sort" not in hits[-1]:
+        return None
+    return encode(
+        params, Cursor(pit=None, after=hits[-1]["sort"], served=params.offset + len(hits))
+    )
+
+
+def page(params: SearchParams, cursor: Cursor) -> dict:
+    """The page after `cursor`, through its point-in-time (opened on the first follow)."""
+    es = get_es()
+    pit = cursor.pit or es.open_point_in_time(index=alias(), keep_alive=KEEP_ALIVE)["id"]
+    body = query.build_search(params)
+    for key in ("aggs", "suggest", "from"):
+        body.pop(key, None)
+    body.update(
+        pit={"id": pit, "keep_alive": KEEP_ALIVE}, search_after=cursor.after, size=params.size
+    )
+    try:
+        resp = es.search(body=body).body
+    except NotFoundError:
+        raise CursorExpired() from None
+    if resp.get("_shards", {}).get("failed"):
+        raise CursorExpired()
+    pit = resp.get("pit_id", pit)
+    data = results.search_json(resp, params)
+    served = cursor.served + len(data["hits"])
+    data.update(page=served // params.size if params.size else 1, facets={}, histogram=[])
+    hits = resp["hits"]["hits"]
+    if hits and served < data["total"] and len(hits) == params.size:
+        data["next"] = encode(params, Cursor(pit=pit, after=hits[-1]["sort"], served=served))
+    else:
+        data["next"] = None
+        with contextlib.suppress(Exception):  # it expires by itself
+            es.close_point_in_time(id=pit)
+    return data
