@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
+from elasticsearch import ApiError, Elasticsearch, TransportError
 
 from core import citation
 
@@ -245,13 +245,13 @@ class Walk:
                 return
             try:
                 hits = self._search(hits[-1]["sort"])["hits"]["hits"]
-            except NotFoundError as exc:
+            except ApiError as exc:  # 404 (context gone) or 503 (every shard of it gone)
                 raise ExportError(
-                    "the search's point-in-time expired or its index was deleted "
-                    f"(the alias was rebuilt?): {exc.message}"
+                    "the search's point-in-time expired or the index it read was deleted (was "
+                    f"the alias rebuilt?); Elasticsearch answered {exc.status_code} {exc.message}"
                 ) from exc
-            except (ApiError, TransportError) as exc:
-                raise ExportError(f"Elasticsearch failed: {exc}") from exc
+            except TransportError as exc:
+                raise ExportError(f"Elasticsearch became unreachable: {exc}") from exc
 
     def close(self) -> None:
         """Free the point-in-time (idempotent; a PIT already gone is no error)."""

@@ -16,7 +16,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 
-from elasticsearch import NotFoundError
+from elasticsearch import ApiError, NotFoundError
 from flask import Flask, current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 from werkzeug.exceptions import Gone
@@ -119,6 +119,11 @@ def page(params: SearchParams, cursor: Cursor) -> dict:
         resp = es.search(body=body).body
     except NotFoundError:
         raise CursorExpired() from None
+    except ApiError as exc:
+        # Every shard of the point-in-time's index gone (deleted after a rebuild).
+        if cursor.pit and exc.message == "search_phase_execution_exception":
+            raise CursorExpired() from None
+        raise
     if resp.get("_shards", {}).get("failed"):
         raise CursorExpired()
     pit = resp.get("pit_id", pit)
