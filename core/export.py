@@ -189,6 +189,7 @@ class Walk:
     pit: str | None = None
     total: int = 0
     rows: int = 0
+    error: str | None = None  # why the walk broke, once it has
     _first: list[dict] | None = None
 
     def open(self) -> Walk:
@@ -396,7 +397,8 @@ def stream(
                     parts = []
         except ExportError as exc:
             yield "".join(parts)
-            yield writer.fail(f"export failed after {walk.rows} rows: {exc}")
+            walk.error = f"export failed after {walk.rows} rows: {exc}"
+            yield writer.fail(walk.error)
             return
         yield "".join(parts)
         if progress and parts:
