@@ -114,7 +114,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         params = parse_search(_search_args(args))
         fields = export.fields_for(args.format, export.parse_fields(args.fields))
-        limit = args.limit or export.parse_export_max(os.environ.get("OSCE_EXPORT_MAX"))
+        limit = (
+            args.limit
+            if args.limit is not None
+            else export.parse_export_max(os.environ.get("OSCE_EXPORT_MAX"))
+        )
         if limit < 1:
             raise ValueError("--limit must be a positive number of rows")
     except (BadParameter, ValueError) as exc:

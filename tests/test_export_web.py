@@ -259,3 +259,47 @@ def test_cite_for_an_unknown_release_is_a_404(api, path: str) -> None:
 def test_cite_in_an_unknown_format_is_a_404(api) -> None:
     hit = api.get("/api/search?size=1").get_json()["hits"][0]
     assert api.get(f"{hit['url']}/cite.docx").status_code == 404
+
+
+# -- the command line -------------------------------------------------------------------------
+
+
+def test_cli_writes_the_same_set_as_the_api(api, es_url: str, alias: str, tmp_path, capsys):
+    from indexer.__main__ import main
+
+    out = tmp_path / "election.csv"
+    args = ["export", "--es-url", es_url, "--alias", alias, "--q", "election", "-o", str(out)]
+    assert main(args) == 0
+    rows = csv_rows(out.read_text(encoding="utf-8"))
+    web = csv_rows(api.get("/api/search.csv?all=1&q=election").get_data(as_text=True))
+    assert [r["id"] for r in rows] == [r["id"] for r in web] and rows
+    assert f"{len(rows)} rows to {out}" in capsys.readouterr().err
+
+
+def test_cli_jsonl_to_stdout_with_filters_fields_and_limit(es_url: str, alias: str, capsys):
+    from indexer.__main__ import main
+
+    args = ["export", "--es-url", es_url, "--alias", alias, "--format", "jsonl"]
+    args += ["--source", "ODIHR", "--fields", "id,source,body", "--limit", "2", "--no-progress"]
+    assert main(args) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [set(x) for x in lines[:2]] == [{"id", "source", "body"}] * 2
+    assert lines[-1]["_export"]["reason"] == "cut" and len(lines) == 3
+
+
+@pytest.mark.parametrize(
+    "bad", [["--fields", "nope"], ["--from", "2020-13-01"], ["--limit", "0"], ["--year", "x"]]
+)
+def test_cli_refuses_bad_options(es_url: str, alias: str, bad: list[str], capsys) -> None:
+    from indexer.__main__ import main
+
+    assert main(["export", "--es-url", es_url, "--alias", alias, *bad]) == 1
+    assert capsys.readouterr().err.startswith("error:")
+
+
+def test_cli_bibtex_parses(es_url: str, alias: str, capsys) -> None:
+    from indexer.__main__ import main
+
+    assert main(["export", "--es-url", es_url, "--alias", alias, "--format", "bibtex"]) == 0
+    lib = bibtexparser.parse_string(capsys.readouterr().out)
+    assert len(lib.entries) == len(CORPUS) and not lib.failed_blocks
