@@ -12,56 +12,18 @@ import io
 import json
 
 import pytest
-from elasticsearch import helpers
 
-from indexer import aliases, schema, synth
-from indexer.release import Release
+from indexer import synth
 
 N = 25_000
 pytestmark = pytest.mark.slow
-
-
-def synthetic_documents(n: int, seed: int = 19):
-    """(id, source) for synthetic releases 0..n-1: generated records, no files, no parsing.
-
-    Bodies are cut to one short paragraph: analysing full bodies (shingles, offsets) is what
-    makes indexing slow, and an export test needs rows, not prose.
-    """
-    for i in range(n):
-        made = synth.make_release(seed, i)
-        release = Release(
-            path=f"synth/{made.name}",
-            type=made.type,
-            title=made.title,
-            date=made.date,
-            place=made.place,
-            source=made.source,
-            fields_of_work=made.fields_of_work,
-            body=[made.text.rsplit("\n", 1)[-1][:300]],
-        )
-        doc = schema.to_document(release)
-        yield {"_id": doc["content_hash"][:20], "_source": doc}
-
-
-def build_index(es, alias: str, n: int) -> int:
-    """The fastest honest path: one loading index (no refresh, no replicas), bulk, swap."""
-    name = aliases.new_index_name(alias)
-    aliases.create_index(es, name, loading=True)
-    for ok, item in helpers.streaming_bulk(
-        es, synthetic_documents(n), index=name, chunk_size=2500, raise_on_error=False
-    ):
-        assert ok, item
-    es.indices.put_settings(index=name, settings={"refresh_interval": None})
-    es.indices.refresh(index=name)
-    aliases.swap(es, alias, name)
-    return es.count(index=alias)["count"]
 
 
 @pytest.fixture(scope="module")
 def big(es, es_url: str, make_alias):
     alias = make_alias("osce-export25k")
     # Ids are content hashes: 25,000 distinct synthetic releases make 25,000 documents.
-    assert build_index(es, alias, N) == N
+    assert synth.load_index(es, alias, N, seed=19) == N
     from webui import create_app
 
     app = create_app(
