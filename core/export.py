@@ -22,9 +22,8 @@ from datetime import date
 from elasticsearch import ApiError, Elasticsearch, TransportError
 
 from core import citation
+from core.settings import DEFAULT_EXPORT_MAX
 
-#: Default row limit of one export (`OSCE_EXPORT_MAX`): large enough for the whole collection.
-DEFAULT_EXPORT_MAX = 100_000
 #: Hits fetched per request while walking: big batches, few round trips, bounded memory.
 BATCH_SIZE = 1000
 #: How long the point-in-time lives between two batches (renewed by every request).
@@ -93,19 +92,6 @@ _SLUG_RE = re.compile(r"[^a-z0-9]+")
 
 class ExportError(RuntimeError):
     """The walk cannot go on (point-in-time expired, index deleted, cluster gone)."""
-
-
-def parse_export_max(raw: str | None) -> int:
-    """OSCE_EXPORT_MAX: the most rows one export writes (a positive whole number)."""
-    if raw is None or not raw.strip():
-        return DEFAULT_EXPORT_MAX
-    try:
-        value = int(raw)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise ValueError(f"OSCE_EXPORT_MAX={raw!r} is not a positive number of rows")
-    return value
 
 
 def parse_fields(raw: str | None, default: tuple[str, ...] = DEFAULT_FIELDS) -> tuple[str, ...]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -21,6 +20,7 @@ from elasticsearch import exceptions as es_exc
 from werkzeug.datastructures import MultiDict
 
 from core import export
+from core.settings import Settings
 
 #: Facet filters on the command line: option -> the API's parameter.
 FILTER_OPTIONS = {
@@ -38,7 +38,8 @@ EXIT_USAGE, EXIT_UNUSABLE, EXIT_FAILED = 1, 2, 3
 
 def add_parser(
     sub: argparse._SubParsersAction,
-    common: Callable[[argparse.ArgumentParser], None],
+    settings: Settings,
+    common: Callable[[argparse.ArgumentParser, Settings], None],
     connect: Callable[[argparse.Namespace], Elasticsearch],
 ) -> None:
     """Register `export` on the indexer's command line (`common` adds --es-url/--alias)."""
@@ -48,7 +49,7 @@ def add_parser(
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    common(p)
+    common(p, settings)
     p.add_argument("--q", default="", help="the search, as typed in the search box")
     p.add_argument("--format", choices=export.FORMATS, default="csv")
     p.add_argument(
@@ -65,7 +66,8 @@ def add_parser(
     p.add_argument(
         "--limit",
         type=int,
-        help=f"most rows to write (default: OSCE_EXPORT_MAX, else {export.DEFAULT_EXPORT_MAX:,})",
+        default=settings.export_max,
+        help=f"most rows to write (default: OSCE_EXPORT_MAX, here {settings.export_max:,})",
     )
     p.add_argument("--base-url", default="", help="the web UI's address, for the url column")
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
@@ -114,11 +116,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         params = parse_search(_search_args(args))
         fields = export.fields_for(args.format, export.parse_fields(args.fields))
-        limit = (
-            args.limit
-            if args.limit is not None
-            else export.parse_export_max(os.environ.get("OSCE_EXPORT_MAX"))
-        )
+        limit = args.limit
         if limit < 1:
             raise ValueError("--limit must be a positive number of rows")
     except (BadParameter, ValueError) as exc:

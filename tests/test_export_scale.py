@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from indexer import synth
+from devtools import synth
 
 N = 25_000
 pytestmark = pytest.mark.slow

@@ -9,6 +9,7 @@ import json
 import pytest
 
 from core import export
+from core.settings import Settings
 
 
 @pytest.mark.parametrize("start", export.FORMULA_START)
@@ -68,12 +69,18 @@ def test_fields_parse_in_order_and_refuse_unknown_names() -> None:
     assert set(export.CITATION_FIELDS) <= set(export.fields_for("ris", ("body",)))
 
 
-def test_export_max_is_a_positive_number() -> None:
-    assert export.parse_export_max(None) == export.parse_export_max(" ") == 100_000
-    assert export.parse_export_max("250") == 250
+def test_export_max_is_a_positive_number_read_into_the_settings() -> None:
+    assert (
+        Settings.from_env({}).export_max == Settings.from_env({"OSCE_EXPORT_MAX": " "}).export_max
+    )
+    assert Settings.from_env({}).export_max == 100_000
+    settings = Settings.from_env({"OSCE_EXPORT_MAX": "250", "OSCE_SECRET_KEY": "k"})
+    assert settings.export_max == 250
+    assert settings.flask_config()["OSCE_EXPORT_MAX"] == 250
+    assert settings.flask_config()["SECRET_KEY"] == "k"
     for bad in ("0", "-5", "lots", "1.5"):
         with pytest.raises(ValueError, match="OSCE_EXPORT_MAX"):
-            export.parse_export_max(bad)
+            Settings.from_env({"OSCE_EXPORT_MAX": bad})
 
 
 def test_rows_link_only_web_origins() -> None:

@@ -16,8 +16,8 @@ import pytest
 import rispy
 from itsdangerous import URLSafeSerializer
 
+from core.schema import doc_id
 from indexer import aliases
-from indexer.schema import doc_id
 from tests.test_citation import CSL_SCHEMA
 from tests.web_corpus import build_alias, releases
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import html
 import io
-import re
 from datetime import UTC, datetime
 from urllib.parse import urlencode
 from xml.etree import ElementTree as ET
@@ -21,12 +20,12 @@ from core import export
 from core.export import cell as _cell
 from webui import query
 from webui.es import alias, get_es
+from webui.highlight import MARK_RE
 from webui.params import BadParameter, SearchParams
 
 #: This page's CSV columns: the whole-set export's defaults.
 CSV_COLUMNS = export.DEFAULT_FIELDS
 ATOM_NS = "http://www.w3.org/2005/Atom"
-_TAG_RE = re.compile(r"</?mark>")
 
 
 def to_csv(data: dict, base_url: str) -> str:
@@ -42,7 +41,7 @@ def to_csv(data: dict, base_url: str) -> str:
 
 def plain(fragment: str) -> str:
     """A highlight fragment (escaped text with <mark>) back to plain text."""
-    return html.unescape(_TAG_RE.sub("", fragment))
+    return html.unescape(MARK_RE.sub("", fragment))
 
 
 def _stamp(day: str | None) -> str:

@@ -1,6 +1,6 @@
 """Synthetic OSCE press releases in the crawl's text-dump format, for scale tests and benchmarks.
 
-`python -m indexer.synth --count N OUT [--seed S]` writes N files shaped like the seeds (navigation
+`python -m devtools.synth --count N OUT [--seed S]` writes N files shaped like the seeds (navigation
 block, type, title, `- Date:`/`- Place:`/`- Source:`/`- Fields of work:` lists, dateline, body).
 Release i depends only on (seed, i), so the same command always writes the same bytes.
 """
@@ -19,8 +19,8 @@ from pathlib import Path
 
 from elasticsearch import Elasticsearch
 
+from core.release import Release
 from indexer.gazetteer import STATES
-from indexer.release import Release
 
 FIELDS_OF_WORK = [
     "Arms control",
@@ -296,7 +296,7 @@ def documents(n: int, seed: int = 0) -> Iterator[dict]:
     Bodies are cut to one short paragraph: analysing full bodies (shingles, offsets) is what
     makes indexing slow, and export tests and benchmarks need rows, not prose.
     """
-    from indexer import schema
+    from core import schema
 
     for i in range(n):
         doc = schema.to_document(release_record(make_release(seed, i)))
@@ -324,7 +324,7 @@ def load_index(es: Elasticsearch, alias: str, n: int, seed: int = 0) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m indexer.synth", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m devtools.synth", description=__doc__)
     parser.add_argument("out", type=Path, help="directory to write into (created)")
     parser.add_argument("--count", type=int, default=1000, help="number of releases")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (same seed, same files)")
