@@ -17,12 +17,11 @@ def create_app(config: dict[str, Any] | None = None, settings: Settings | None =
         app.config.from_mapping(config)
     app.json.sort_keys = False
 
-    from webui import api, cite, cursor, errors, es, openapi, security, views
+    from webui import api, cite, errors, es, openapi, security, views
     from webui.highlight import as_markup
 
     app.add_template_filter(as_markup, "safe_fragment")
     es.init_app(app)
-    cursor.init_app(app)
     errors.init_app(app)
     security.init_app(app)
     app.register_blueprint(views.bp)

@@ -13,11 +13,10 @@ import contextlib
 import hashlib
 import json
 import logging
-import secrets
 from dataclasses import dataclass
 
 from elasticsearch import ApiError, NotFoundError
-from flask import Flask, current_app
+from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 from werkzeug.exceptions import Gone
 
@@ -47,18 +46,25 @@ class Cursor:
     served: int  # hits before the next page
 
 
-def init_app(app: Flask) -> None:
-    """A signing secret: OSCE_SECRET_KEY (set it when several workers serve the API)."""
-    if not app.config.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = secrets.token_urlsafe(32)
-        log.warning(
-            "OSCE_SECRET_KEY is not set: search cursors are signed with a random key and only "
-            "work with this process (set it when running several workers)"
+def _key() -> str:
+    """OSCE_SECRET_KEY; unset, a key derived from the cluster's uuid, which every worker of one
+    deployment shares and API clients never see (they cannot reach Elasticsearch)."""
+    configured = current_app.config.get("SECRET_KEY")
+    if configured:
+        return configured
+    derived = current_app.extensions.get("osce_cursor_key")
+    if derived is None:
+        uuid = get_es().info()["cluster_uuid"]
+        derived = hashlib.sha256(f"osce-search cursor key {uuid}".encode()).hexdigest()
+        current_app.extensions["osce_cursor_key"] = derived
+        log.info(
+            "OSCE_SECRET_KEY is not set: cursors are signed with a key derived from the cluster"
         )
+    return derived
 
 
 def _serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=_SALT)
+    return URLSafeSerializer(_key(), salt=_SALT)
 
 
 def fingerprint(params: SearchParams) -> str:
