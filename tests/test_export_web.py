@@ -178,6 +178,19 @@ def test_a_cursor_sent_with_another_search_is_a_400(api) -> None:
     assert api.get(f"/api/search?q=election&size=3&cursor={token}").status_code == 200
 
 
+def test_without_a_secret_every_worker_accepts_the_others_cursors(es_url: str, alias: str):
+    """No OSCE_SECRET_KEY: the key comes from the cluster, so two workers agree on it."""
+    one, two = (make_client(es_url, alias, SECRET_KEY=None) for _ in range(2))
+    token = one.get("/api/search?size=2").get_json()["next"]
+    nxt = two.get(f"/api/search?size=2&cursor={token}").get_json()["next"]
+    assert one.get(f"/api/search?size=2&cursor={nxt}").status_code == 200
+    assert api_with_secret(es_url, alias).get(f"/api/search?cursor={token}").status_code == 400
+
+
+def api_with_secret(es_url: str, alias: str):
+    return make_client(es_url, alias, SECRET_KEY="another")
+
+
 def test_an_expired_cursor_is_a_410(api, es) -> None:
     first = api.get("/api/search?size=2").get_json()
     second = api.get(f"/api/search?size=2&cursor={first['next']}").get_json()

@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import secrets
 from dataclasses import dataclass
 
 from elasticsearch import ApiError, NotFoundError
@@ -48,18 +49,25 @@ class Cursor:
 
 def _key() -> str:
     """OSCE_SECRET_KEY; unset, a key derived from the cluster's uuid, which every worker of one
-    deployment shares and API clients never see (they cannot reach Elasticsearch)."""
+    deployment shares and API clients never see (they cannot reach Elasticsearch); a key that may
+    not read the cluster state (secured, read-only) falls back to a random one per process."""
     configured = current_app.config.get("SECRET_KEY")
     if configured:
         return configured
     derived = current_app.extensions.get("osce_cursor_key")
     if derived is None:
-        uuid = get_es().info()["cluster_uuid"]
-        derived = hashlib.sha256(f"osce-search cursor key {uuid}".encode()).hexdigest()
+        try:
+            # Not `GET /`: the integ-test distribution answers it with 405.
+            state = get_es().cluster.state(metric="metadata", filter_path="metadata.cluster_uuid")
+            seed = state["metadata"]["cluster_uuid"]
+        except (ApiError, KeyError):
+            seed = secrets.token_hex(32)
+            log.warning(
+                "OSCE_SECRET_KEY is not set and the cluster's uuid is not readable: cursors are "
+                "signed with a random key and only work with this process"
+            )
+        derived = hashlib.sha256(f"osce-search cursor key {seed}".encode()).hexdigest()
         current_app.extensions["osce_cursor_key"] = derived
-        log.info(
-            "OSCE_SECRET_KEY is not set: cursors are signed with a key derived from the cluster"
-        )
     return derived
 
 
