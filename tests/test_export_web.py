@@ -208,6 +208,23 @@ def _stream(client, path: str):
     return resp, iter(resp.response)
 
 
+def _open_contexts(es) -> int:
+    stats = es.nodes.stats(metric="indices", index_metric="search")
+    return sum(n["indices"]["search"]["open_contexts"] for n in stats["nodes"].values())
+
+
+@pytest.mark.parametrize("read_first", [True, False])
+def test_a_client_leaving_mid_export_frees_the_point_in_time(api, es, read_first: bool) -> None:
+    before = _open_contexts(es)
+    resp, chunks = _stream(api, "/api/search.csv?all=1")
+    assert _open_contexts(es) == before + 1  # opened before the first byte
+    if read_first:
+        next(chunks)
+        next(chunks)
+    resp.close()  # what the server does when the client disconnects
+    assert _open_contexts(es) == before
+
+
 @pytest.mark.parametrize("keep", [1, 0])
 def test_a_reindex_mid_export_neither_duplicates_nor_drops(es, es_url, make_alias, keep) -> None:
     alias = make_alias("osce-swap")
