@@ -246,7 +246,7 @@ PATHS: dict[str, dict] = {
                 "name": "doc_id",
                 "in": "path",
                 "required": True,
-                "schema": {"type": "string"},
+                "schema": {"type": "string", "pattern": "^[0-9a-f]{20}$"},
                 "description": "Release id (20 hex digits).",
             }
         ],
