@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from webui import query, querybuild, results
+from webui.cursor import first_next
 from webui.es import alias, get_es
 from webui.facets import BY_KEY
 from webui.params import SearchParams
@@ -129,12 +130,30 @@ def _relax(params: SearchParams, plan: querybuild.Plan) -> tuple[str, ParsedQuer
     return options[best] if counts[best] else None
 
 
+def search_body(params: SearchParams) -> tuple[SearchParams, dict]:
+    """The query as typed, understood (facet prefixes as filters, years as dates), without the
+    spelling and relaxing steps: what a cursor's later pages and a whole-set export walk."""
+    if not params.q:
+        return params, query.build_search(params, None)
+    typed = parse(params.q)
+    filters = resolve_filters(typed.filters)
+    merged = {k: list(v) for k, v in params.filters.items()}
+    for key, values in filters.items():
+        merged[key] = list(dict.fromkeys(merged.get(key, []) + values))
+    parsed = replace(typed, filters={})
+    state = replace(params, q=parsed.text(), filters=merged)
+    searchable = parsed.clauses or parsed.dates
+    date_filter = _dates_restrict(state, parsed)
+    plan = querybuild.Plan(parsed, date_filter=date_filter) if searchable else None
+    return state, query.build_search(state, plan)
+
+
 def run(params: SearchParams) -> tuple[SearchParams, dict]:
     """The search as the page shows it: (the state the page's links keep, the search JSON)."""
     if not params.q:
         resp = _search(params, None)
         data = results.search_json(resp, params)
-        data.update(understood=None, corrected=None)
+        data.update(understood=None, corrected=None, next=first_next(params, resp, data["total"]))
         return params, data
     typed = parse(params.q)
     filters = resolve_filters(typed.filters)
@@ -187,4 +206,7 @@ def run(params: SearchParams) -> tuple[SearchParams, dict]:
             about["dropped"] = [dropped]
     data = results.search_json(resp, state)
     data.update(suggestion=suggestion, understood=about, corrected=corrected)
+    # Later pages walk the query as typed (search_body): no cursor when another query ran.
+    ran_other = corrected or about.get("widened")
+    data["next"] = None if ran_other else first_next(params, resp, data["total"])
     return state, data

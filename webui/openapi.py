@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Blueprint, current_app, jsonify
 
-from core import schema
+from core import export, schema
 from webui.facets import FACETS
 from webui.params import MAX_QUERY_CHARS, MAX_SIZE, MAX_WINDOW, SORTS
 
@@ -89,6 +89,37 @@ SEARCH_PARAMS = [
     ],
 ]
 
+CURSOR_PARAM = _param(
+    "cursor",
+    {"type": "string", "maxLength": 4096},
+    "The `next` value of the previous page: the page after it (`page` is then ignored). Send "
+    "it with the same q, filters, dates and sort, or it is refused (400); a cursor unused for "
+    "5 minutes has expired (410). Cursors reach past the 10,000-hit window.",
+)
+FIELDS_PARAM = _param(
+    "fields",
+    {"type": "string", "pattern": f"^({'|'.join(export.FIELDS)})(,({'|'.join(export.FIELDS)}))*$"},
+    "Comma-separated columns, in order, from: "
+    + ", ".join(export.FIELDS)
+    + f" (default: {', '.join(export.DEFAULT_FIELDS)}; `body` is the full text).",
+)
+ALL_PARAM = _param(
+    "all",
+    {"type": "string", "enum": ["0", "1"]},
+    "1: every match (streamed, at most OSCE_EXPORT_MAX rows) instead of this page.",
+)
+_EXPORT_HEADERS = {
+    "Content-Disposition": {
+        "description": "attachment; a file name made from the query",
+        "schema": {"type": "string"},
+    },
+    "X-Export-Total": {"description": "Matching releases", "schema": {"type": "integer"}},
+    "X-Export-Rows": {"description": "Rows this file will hold", "schema": {"type": "integer"}},
+    "X-Export-Truncated": {
+        "description": "true when OSCE_EXPORT_MAX cut the file (its last line says so too)",
+        "schema": {"type": "string", "enum": ["true", "false"]},
+    },
+}
 _HIT = {
     "type": "object",
     "required": ["id", "title", "url", "highlight"],
@@ -182,6 +213,11 @@ _SEARCH = {
                 "dropped": {"type": "array", "items": {"type": "string"}},
             },
         },
+        "next": {
+            "type": ["string", "null"],
+            "description": "Opaque cursor for the page after this one (pass it as `cursor`); "
+            "null on the last page.",
+        },
     },
 }
 
@@ -196,16 +232,41 @@ def _get(summary: str, params: list[dict], content: dict, **more: Any) -> dict:
     }
 
 
+def _export(summary: str, media: str) -> dict:
+    op = _get(
+        summary + "; at most OSCE_EXPORT_MAX rows (a cut file ends with a line saying so)",
+        [*SEARCH_PARAMS, FIELDS_PARAM],
+        {media: {}},
+    )
+    op["get"]["responses"]["200"]["headers"] = _EXPORT_HEADERS
+    return op
+
+
 #: Every /api/ operation of DESIGN.md §4, keyed by OpenAPI path.
 PATHS: dict[str, dict] = {
     "/api/search": _get(
-        "Search releases, with facets and highlights",
-        SEARCH_PARAMS,
+        "Search releases, with facets and highlights; `next` pages on past 10,000 hits",
+        [*SEARCH_PARAMS, CURSOR_PARAM],
         {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResult"}}},
+        **{
+            "410": {
+                "description": "The cursor's point-in-time expired: start the search again.",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            }
+        },
     ),
     "/api/search.csv": _get(
-        "The same search as CSV, one row per hit", SEARCH_PARAMS, {"text/csv": {}}
+        "The same search as CSV, one row per hit; all=1: every match, streamed",
+        [*SEARCH_PARAMS, ALL_PARAM, FIELDS_PARAM],
+        {"text/csv": {}},
     ),
+    "/api/search.jsonl": _export(
+        "Every match as JSON Lines (one release per line), streamed", "application/jsonl"
+    ),
+    "/api/search.ris": _export(
+        "Every match as RIS records (reference managers)", "application/x-research-info-systems"
+    ),
+    "/api/search.bib": _export("Every match as BibTeX entries", "application/x-bibtex"),
     "/api/search.atom": _get(
         "The same search as an Atom feed of the newest matches",
         SEARCH_PARAMS,
@@ -231,6 +292,25 @@ PATHS: dict[str, dict] = {
                 {"type": "string", "maxLength": MAX_QUERY_CHARS},
                 "Words to highlight in the full text.",
             ),
+        ],
+        {"application/json": {"schema": {"type": "object"}}},
+        **{
+            "404": {
+                "description": "No release with this id.",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            }
+        },
+    ),
+    "/api/release/{doc_id}/cite": _get(
+        "How to cite one release: BibTeX, RIS and CSL-JSON (with download links)",
+        [
+            {
+                "name": "doc_id",
+                "in": "path",
+                "required": True,
+                "schema": {"type": "string", "pattern": "^[0-9a-f]{20}$"},
+                "description": "Release id (20 hex digits).",
+            }
         ],
         {"application/json": {"schema": {"type": "object"}}},
         **{

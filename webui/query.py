@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from core import schema
+from core.export import TIEBREAK
 from webui.facets import FACETS
 from webui.highlight import MARK_TAGS
 from webui.params import SearchParams
@@ -239,7 +240,8 @@ def build_search(params: SearchParams, plan: Any = None) -> dict:
         "query": query,
         "post_filter": {"bool": {"filter": every}},
         "aggs": aggs,
-        "sort": SORTS[sort],
+        # The tie-break makes every hit's sort values unique: the API cursor resumes after them.
+        "sort": [*SORTS[sort], TIEBREAK],
         "from": params.offset,
         "size": params.size,
         "track_total_hits": True,

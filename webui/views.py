@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, abort, jsonify, render_template, request, url_for
 
-from webui import page, service
+from webui import exports, page, service
 from webui.params import SORTS, parse_query, parse_search
 
 bp = Blueprint("views", __name__)
@@ -32,6 +32,7 @@ def index():
         twin=url_for("api.search") + (f"?{qs}" if qs else ""),
         csv=url_for("api.search_csv") + (f"?{qs}" if qs else ""),
         atom=url_for("api.search_atom") + (f"?{qs}" if qs else ""),
+        whole=exports.whole_set_links(params),
     )
 
 
