@@ -630,6 +630,8 @@ def write_zip(path: Path, releases: Iterable[Synthetic], seed: int = 0) -> Path:
             else:
                 archive.writestr(f"dumps/{made.name}", made.text)
     return path
+
+
 def release_record(made: Synthetic) -> Release:
     """The Release a correct extractor finds in `made`, body cut to one short paragraph."""
     return Release(

@@ -21,7 +21,7 @@ from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 from werkzeug.exceptions import Gone
 
-from webui import query, results
+from webui import results
 from webui.es import alias, get_es
 from webui.params import BadParameter, SearchParams
 

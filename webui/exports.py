@@ -18,7 +18,6 @@ from flask import Response, current_app, request, stream_with_context, url_for
 
 from core import export
 from core.export import cell as _cell
-from webui import query
 from webui.es import alias, get_es
 from webui.highlight import MARK_RE
 from webui.params import BadParameter, SearchParams
