@@ -23,7 +23,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(config)
     app.json.sort_keys = False
 
-    from webui import api, errors, es, openapi, security, views
+    from webui import api, errors, es, explore, openapi, security, views
     from webui.highlight import as_markup
 
     app.add_template_filter(as_markup, "safe_fragment")
@@ -33,4 +33,5 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(openapi.bp)
+    app.register_blueprint(explore.bp)
     return app

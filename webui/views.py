@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, abort, jsonify, render_template, request, url_for
 
+from webui import map as statemap
 from webui import page, service
 from webui.params import parse_search
 
@@ -26,6 +27,10 @@ def index():
         clear_all=page.clear_all_href(params),
         pager=page.pager(params, data["total"]),
         chart=page.year_chart(params, data["histogram"]),
+        map=statemap.for_search(params, data),
+        over_time=url_for("explore.trends_page")
+        + "?"
+        + urlencode(params.to_args(page=1, sort=None)),
         hidden=page.hidden_state,
         href=page.href,
         edges=page.snippet_edges,
