@@ -52,6 +52,11 @@ def build_country(name: str) -> dict:
             "min_doc_count": 1,
         }
     }
+    # The archive's first and last dates, so every State's chart spans the same years.
+    aggs["archive"] = {
+        "global": {},
+        "aggs": {"first": {"min": {"field": "date"}}, "last": {"max": {"field": "date"}}},
+    }
     return {
         "query": scope,
         "size": RECENT,
@@ -82,7 +87,14 @@ def country_json(resp: dict, name: str) -> dict:
     years = {
         int(b["key_as_string"]): b["doc_count"] for b in aggs.get("years", {}).get("buckets", [])
     }
-    span = range(min(years), max(years) + 1) if years else range(0)
+    archive = aggs.get("archive", {})
+    bounds = [
+        int(archive[k]["value_as_string"][:4])
+        for k in ("first", "last")
+        if archive.get(k, {}).get("value_as_string")
+    ]
+    known = [*years, *bounds]
+    span = range(min(known), max(known) + 1) if known else range(0)
     return {
         "country": name,
         "total": resp["hits"]["total"]["value"],
