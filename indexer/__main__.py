@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import shutil
 import sys
 import time
@@ -21,7 +20,9 @@ from pathlib import Path
 from elasticsearch import Elasticsearch
 from elasticsearch import exceptions as es_exc
 
-from indexer import aliases, schema
+from core import schema
+from core.settings import Settings, node_urls
+from indexer import aliases
 from indexer.bulk import BULK_THREADS, Progress, Report, default_workers, prepare_paths
 from indexer.extract import iter_files, parse_file
 from indexer.lock import LockHeld
@@ -29,12 +30,17 @@ from indexer.lock import LockHeld
 EXIT_OK, EXIT_USAGE, EXIT_UNUSABLE, EXIT_FAILED, EXIT_LOCKED = 0, 1, 2, 3, 4
 
 
-def es_client(url: str | None) -> Elasticsearch:
-    from esnode import discover_url, node_urls
+def es_client(url: str | None, settings: Settings | None = None) -> Elasticsearch:
+    """A client for url (else the settings' ES_URL, else the running local node)."""
+    settings = settings or Settings.from_env()
+    url = url or settings.es_url
+    if not url:
+        from esnode import discover_url  # a development convenience: the node `make es-start` ran
 
+        url = discover_url()
     return Elasticsearch(
-        node_urls(url or discover_url()),
-        api_key=os.environ.get("ES_API_KEY") or None,  # the write key in a secured cluster
+        node_urls(url),
+        api_key=settings.es_api_key,  # the write key in a secured cluster
         request_timeout=120,
         retry_on_timeout=True,
         max_retries=3,
@@ -88,7 +94,7 @@ def _write_report(path: str | None, data: dict) -> None:
 
 
 def _connect(args: argparse.Namespace) -> Elasticsearch:
-    es = es_client(args.es_url)
+    es = es_client(args.es_url, args.settings)
     es.cluster.health(wait_for_status="yellow", timeout="30s")
     return es
 
@@ -240,12 +246,14 @@ def cmd_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--es-url", default=os.environ.get("ES_URL"), help="default: $ES_URL or local")
-    p.add_argument("--alias", default=schema.ALIAS, help=f"default: {schema.ALIAS}")
+def _common(p: argparse.ArgumentParser, settings: Settings) -> None:
+    p.add_argument("--es-url", default=settings.es_url, help="default: $ES_URL or local")
+    p.add_argument(
+        "--alias", default=settings.alias, help=f"default: $OSCE_ALIAS or {schema.ALIAS}"
+    )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(settings: Settings) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m indexer",
         description=__doc__,
@@ -261,7 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         p = sub.add_parser(name, help=text)
         p.add_argument("paths", nargs="+" if name == "index" else "*", metavar="PATH")
-        _common(p)
+        _common(p, settings)
         p.add_argument(
             "--dry-run", action="store_true", help="show what would change; write nothing"
         )
@@ -296,23 +304,25 @@ def build_parser() -> argparse.ArgumentParser:
             )
         p.set_defaults(func=cmd_write)
     p = sub.add_parser("rollback", help="point the alias back at the previous index")
-    _common(p)
+    _common(p, settings)
     p.add_argument("--dry-run", action="store_true", help="show what would change")
     p.add_argument("--keep-current", action="store_true", help="keep the index rolled back from")
     p.set_defaults(func=cmd_rollback)
     p = sub.add_parser("status", help="alias, index, documents, mapping version, last reindex")
-    _common(p)
+    _common(p, settings)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_status)
     from indexer import kibana
 
-    kibana.add_parser(sub)
+    kibana.add_parser(sub, settings)
+    parser.set_defaults(settings=settings)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, settings: Settings | None = None) -> int:
+    """The command line; settings are read from the environment once, here, unless given."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    args = build_parser().parse_args(argv)
+    args = build_parser(settings or Settings.from_env()).parse_args(argv)
     return args.func(args)
 
 

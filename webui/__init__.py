@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from flask import Flask
 
-from indexer import schema
+from core.settings import Settings
 
 
-def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Application factory: config from the environment, overridden by `config`."""
+def create_app(config: dict[str, Any] | None = None, settings: Settings | None = None) -> Flask:
+    """Application factory: `settings` (default: read from the environment now), then `config`."""
     app = Flask(__name__)
-    app.config.from_mapping(
-        ES_URL=os.environ.get("ES_URL"),
-        OSCE_ALIAS=os.environ.get("OSCE_ALIAS", schema.ALIAS),
-        ES_TIMEOUT=float(os.environ.get("OSCE_ES_TIMEOUT", "10")),
-        JSON_SORT_KEYS=False,
-    )
+    app.config.from_mapping((settings or Settings.from_env()).flask_config(), JSON_SORT_KEYS=False)
     if config:
         app.config.from_mapping(config)
     app.json.sort_keys = False

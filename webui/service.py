@@ -8,11 +8,12 @@ from dataclasses import replace
 from elasticsearch import NotFoundError
 from flask import url_for
 
+from core import schema
 from webui import query, results
 from webui.es import alias, get_es
 from webui.params import SearchParams
 
-_ID_RE = re.compile(r"^[0-9a-f]{20}$")
+_ID_RE = re.compile(schema.ID_PATTERN)
 
 
 def search(params: SearchParams) -> dict:

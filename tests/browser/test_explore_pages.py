@@ -1,14 +1,12 @@
 """The map facet, /trends and the country pages in Debian's Chromium, at desktop and phone widths.
 
-Expected numbers come from the JSON twins or the corpus, not typed in. Screenshots go to a
-temporary directory (OSCE_SCREENSHOT_DIR, when `make screenshots` asks for them).
+Expected numbers come from the JSON twins or the corpus, not typed in. Screenshots go where the
+`screenshots` fixture says: a temporary directory, or docs/screenshots under `make screenshots`.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -16,14 +14,6 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.test_search_page import shown_counts, state, total_shown
 from tests.web_corpus import counts, matching
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory) -> Path:
-    target = os.environ.get("OSCE_SCREENSHOT_DIR")
-    path = Path(target) if target else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def map_counts(page: Page) -> dict[str, int]:
@@ -59,12 +49,12 @@ def test_map_counts_equal_the_country_facet(page: Page) -> None:
     }
 
 
-def test_clicking_a_state_filters_results_and_url_and_back_restores(page: Page, shots) -> None:
+def test_clicking_a_state_filters_results_and_url_and_back_restores(page: Page, screenshots) -> None:
     page.goto("/?q=election")
     before = total_shown(page)
     ukraine = page.locator("a.state[data-country='Ukraine']")
     expected = map_counts(page)["Ukraine"]
-    page.screenshot(path=str(shots / "map-desktop.png"), full_page=False)
+    page.screenshot(path=str(screenshots / "map-desktop.png"), full_page=False)
     ukraine.click()
     page.wait_for_url(re.compile("country=Ukraine"))
     assert state(page) == {"q": ["election"], "country": ["Ukraine"]}
@@ -98,7 +88,7 @@ def test_a_small_state_is_a_dot_and_the_map_works_by_keyboard(page: Page) -> Non
     assert total_shown(page) == len(matching({"country": ["Malta"]}))
 
 
-def test_trends_two_lines_and_a_point_opens_that_year(page: Page, shots) -> None:
+def test_trends_two_lines_and_a_point_opens_that_year(page: Page, screenshots) -> None:
     page.goto("/?q=election")
     page.locator("#over-time").click()
     page.wait_for_url(re.compile(r"/trends\?q=election"))
@@ -106,7 +96,7 @@ def test_trends_two_lines_and_a_point_opens_that_year(page: Page, shots) -> None
     page.locator(".series-form button").click()
     page.wait_for_url(re.compile("q=media"))
     expect(page.locator(".linechart polyline")).to_have_count(2)
-    page.screenshot(path=str(shots / "trends-desktop.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "trends-desktop.png"), full_page=True)
     data = page.request.get("/api/trends?q=election&q=media").json()
     point = next(p for p in data["series"][1]["points"] if p["count"])
     link = page.locator(f".series-1 a[data-year='{point['year']}']")
@@ -123,14 +113,14 @@ def test_trends_two_lines_and_a_point_opens_that_year(page: Page, shots) -> None
     expect(page.locator(".linechart polyline")).to_have_count(1)
 
 
-def test_country_page(page: Page, shots) -> None:
+def test_country_page(page: Page, screenshots) -> None:
     page.goto("/?country=Poland")
     page.locator(".chips a.about").click()
     page.wait_for_url(re.compile("/country/Poland$"))
     expect(page.locator("h1")).to_have_text("Poland")
     data = page.request.get("/api/country/Poland").json()
     expect(page.locator(".recent .hit")).to_have_count(len(data["recent"]))
-    page.screenshot(path=str(shots / "country-desktop.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "country-desktop.png"), full_page=True)
     year = next(y for y in data["years"] if y["count"])
     page.locator(f".country-years a.bar[data-year='{year['year']}']").click()
     page.wait_for_url(re.compile(f"from={year['year']}-01-01"))
@@ -150,7 +140,7 @@ def test_axe_desktop_and_phone(page: Page, phone_page: Page, path: str) -> None:
         assert not bad, (path, bad)
 
 
-def test_phone_width_map_collapses_to_a_ranked_list(phone_page: Page, shots) -> None:
+def test_phone_width_map_collapses_to_a_ranked_list(phone_page: Page, screenshots) -> None:
     page = phone_page
     page.goto("/?q=election")
     expect(page.locator(".map-figure")).to_be_hidden()
@@ -159,14 +149,14 @@ def test_phone_width_map_collapses_to_a_ranked_list(phone_page: Page, shots) -> 
     names = [a.locator(".v").text_content() for a in ranked.all()]
     numbers = [int(re.sub(r"\D", "", a.locator(".n").text_content())) for a in ranked.all()]
     assert numbers == sorted(numbers, reverse=True) and names
-    page.screenshot(path=str(shots / "map-phone.png"), full_page=False)
+    page.screenshot(path=str(screenshots / "map-phone.png"), full_page=False)
     ranked.first.click()
     page.wait_for_url(re.compile("country="))
     for path, name in (("/trends?q=election&q=media", "trends"), ("/country/Ukraine", "country")):
         page.goto(path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, f"{path} scrolls sideways at phone width ({width}px)"
-        page.screenshot(path=str(shots / f"{name}-phone.png"), full_page=False)
+        page.screenshot(path=str(screenshots / f"{name}-phone.png"), full_page=False)
 
 
 def test_map_and_trends_work_without_javascript(browser, live_server: str) -> None:
