@@ -49,7 +49,7 @@ def test_map_counts_equal_the_country_facet(page: Page) -> None:
     }
 
 
-def test_clicking_a_state_filters_results_and_url_and_back_restores(page: Page, screenshots) -> None:
+def test_clicking_a_state_filters_results_and_url_and_back(page: Page, screenshots) -> None:
     page.goto("/?q=election")
     before = total_shown(page)
     ukraine = page.locator("a.state[data-country='Ukraine']")
