@@ -17,6 +17,7 @@ PLUGIN_ZIP := analysis-plugin/target/osce-analysis-$(ES_VERSION).zip
 .PHONY: plugin eval
 .PHONY: es-cluster es-cluster-stop test-reliability bench-reliability screenshots
 .PHONY: bench-index bench-export
+.PHONY: map-data
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -127,3 +128,6 @@ bench: bench-parse bench-index bench-search bench-export bench-reliability ## Ev
 
 bench-parse: install ## Parse benchmark (10,000 mixed files, one core) + fixture accuracy -> bench/results/parse.json
 	$(PY) bench/parse_bench.py --files 10000 --out bench/results/parse.json
+MAP_DATA := webui/static/map/participating-states.json
+map-data: ## Regenerate the map of the participating States (Natural Earth via npm's world-atlas, pinned)
+	cd tools/map && npm ci --no-audit --no-fund --loglevel=error && node build.mjs ../../$(MAP_DATA)

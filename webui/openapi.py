@@ -120,6 +120,34 @@ _EXPORT_HEADERS = {
         "schema": {"type": "string", "enum": ["true", "false"]},
     },
 }
+
+#: /api/trends: repeatable `q` (one series each, 1 to 5), `measure`, and the search's filters.
+TREND_PARAMS = [
+    _param(
+        "q",
+        {
+            "type": "array",
+            "items": {"type": "string", "maxLength": MAX_QUERY_CHARS},
+            "minItems": 1,
+            "maxItems": 5,
+        },
+        "One series per value (query syntax as in /api/search); 1 to 5 of them.",
+        style="form",
+        explode=True,
+        required=True,
+    ),
+    _param(
+        "measure",
+        {"type": "string", "enum": ["count", "share"]},
+        "Releases per year (count) or the share of that year's releases (share).",
+    ),
+    *[
+        p
+        for p in SEARCH_PARAMS
+        if p["name"] in ("from", "to") or p["name"] in {f.key for f in FACETS}
+    ],
+]
+
 _HIT = {
     "type": "object",
     "required": ["id", "title", "url", "highlight"],
@@ -316,6 +344,35 @@ PATHS: dict[str, dict] = {
         **{
             "404": {
                 "description": "No release with this id.",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            }
+        },
+    ),
+    "/api/trends": _get(
+        "Releases per year for up to five queries (series), with the search's filters",
+        TREND_PARAMS,
+        {"application/json": {"schema": {"type": "object"}}},
+    ),
+    "/api/trends.csv": _get(
+        "The same trends as CSV: series, year, count, year_total, share",
+        TREND_PARAMS,
+        {"text/csv": {}},
+    ),
+    "/api/country/{name}": _get(
+        "One participating State: releases per year, top sources, fields, places, latest",
+        [
+            {
+                "name": "name",
+                "in": "path",
+                "required": True,
+                "schema": {"type": "string", "minLength": 1, "maxLength": 100},
+                "description": "Canonical name of a participating State (e.g. North Macedonia).",
+            }
+        ],
+        {"application/json": {"schema": {"type": "object"}}},
+        **{
+            "404": {
+                "description": "Not a participating State.",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
             }
         },

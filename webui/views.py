@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, abort, jsonify, render_template, request, url_for
 
 from webui import exports, page, service
+from webui import map as statemap
 from webui.params import SORTS, parse_query, parse_search
 
 bp = Blueprint("views", __name__)
@@ -25,6 +26,10 @@ def index():
         clear_all=page.clear_all_href(params),
         pager=page.pager(params, data["total"]),
         chart=page.year_chart(params, data["histogram"]),
+        map=statemap.for_search(params, data),
+        over_time=url_for("explore.trends_page")
+        + "?"
+        + urlencode(params.to_args(page=1, sort=None)),
         hidden=page.hidden_state,
         href=page.href,
         edges=page.snippet_edges,
