@@ -115,7 +115,16 @@ MAPPING = {
             **_TEXT,
             "index_options": "offsets",
             "similarity": "osce_body",
-            "fields": {"shingles": {**_SHINGLES, "similarity": "osce_body"}},
+            "fields": {
+                "shingles": {**_SHINGLES, "similarity": "osce_body"},
+                # The words as written, for did-you-mean and `prefix*` (no positions needed).
+                "exact": {
+                    "type": "text",
+                    "analyzer": EXACT_ANALYZER,
+                    "index_options": "docs",
+                    "norms": False,
+                },
+            },
         },
         "body_words": {"type": "integer"},
         "type": {"type": "keyword"},

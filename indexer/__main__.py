@@ -1,4 +1,4 @@
-"""`python -m indexer parse|index|reindex|rollback|status`: the write side's command line.
+"""`python -m indexer parse|index|reindex|rollback|status|export`: the command line.
 
 Exit codes: 0 done (files that hold no release are skipped, not errors); 1 neither PATH nor
 --from-live given; 2 Elasticsearch is not usable; 3 the index/reindex/rollback failed and the
@@ -347,10 +347,11 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
     _common(p, settings)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_status)
-    from indexer import kibana
+    from indexer import export_cli, kibana
 
     kibana.add_parser(sub, settings)
     parser.set_defaults(settings=settings)
+    export_cli.add_parser(sub, settings, _common, _connect)
     return parser
 
 
