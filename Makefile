@@ -16,7 +16,7 @@ PLUGIN_ZIP := analysis-plugin/target/osce-analysis-$(ES_VERSION).zip
 .PHONY: chromium test-browser
 .PHONY: plugin eval
 .PHONY: es-cluster es-cluster-stop test-reliability bench-reliability screenshots
-.PHONY: bench-index
+.PHONY: bench-index bench-export
 .PHONY: map-data
 
 help: ## List the targets
@@ -85,6 +85,8 @@ bench-reliability: install ## The reliability suite, recording its table in benc
 	$(PY) -m tests.reliability.summary bench/results/reliability.json
 bench-index: install ## Reindex 100,000 synthetic releases vs raw _bulk -> bench/results/index.json
 	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) bench/index_bench.py $(BENCH_ARGS)
+bench-export: install ## Stream 25,000-row exports through one gunicorn worker: rows/s and RSS -> bench/results/export.json
+	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) bench/export_bench.py $(BENCH_ARGS)
 
 lint: install ## ruff lint and format check; import-linter's contracts (pyproject.toml)
 	$(PY) -m ruff check .
@@ -122,7 +124,7 @@ bench-search: install ## Search latency/throughput at 10k and 100k (BENCH_SCALE=
 	$(PY) bench/peer_relevance.py
 	$(PY) bench/report.py
 
-bench: bench-parse bench-index bench-search bench-reliability ## Every benchmark; numbers in bench/results/, table in bench/README.md
+bench: bench-parse bench-index bench-search bench-export bench-reliability ## Every benchmark; numbers in bench/results/, table in bench/README.md
 
 bench-parse: install ## Parse benchmark (10,000 mixed files, one core) + fixture accuracy -> bench/results/parse.json
 	$(PY) bench/parse_bench.py --files 10000 --out bench/results/parse.json

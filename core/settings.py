@@ -16,6 +16,21 @@ from core.schema import ALIAS
 DEFAULT_ES_URL = "http://127.0.0.1:9200"
 DEFAULT_RATE_LIMIT = "120/minute"
 DEFAULT_KIBANA_URL = "http://127.0.0.1:5601"
+#: Most rows one whole-set export writes: large enough for the whole collection.
+DEFAULT_EXPORT_MAX = 100_000
+
+
+def parse_export_max(raw: str | None) -> int:
+    """OSCE_EXPORT_MAX: the most rows one export writes (a positive whole number)."""
+    if raw is None or not raw.strip():
+        return DEFAULT_EXPORT_MAX
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ValueError(f"OSCE_EXPORT_MAX={raw!r} is not a positive number of rows")
+    return value
 
 
 def node_urls(url: str) -> list[str]:
@@ -35,6 +50,8 @@ class Settings:
     kibana_url: str = DEFAULT_KIBANA_URL  # KIBANA_URL
     kibana_username: str | None = None  # KIBANA_USERNAME
     kibana_password: str | None = None  # KIBANA_PASSWORD
+    export_max: int = DEFAULT_EXPORT_MAX  # OSCE_EXPORT_MAX, rows per whole-set export
+    secret_key: str | None = None  # OSCE_SECRET_KEY, signs API cursors (random when unset)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -61,6 +78,8 @@ class Settings:
             kibana_url=get("KIBANA_URL") or DEFAULT_KIBANA_URL,
             kibana_username=get("KIBANA_USERNAME"),
             kibana_password=env.get("KIBANA_PASSWORD"),
+            export_max=parse_export_max(env.get("OSCE_EXPORT_MAX")),
+            secret_key=get("OSCE_SECRET_KEY"),
         )
 
     @property
@@ -76,4 +95,6 @@ class Settings:
             "OSCE_ALIAS": self.alias,
             "ES_TIMEOUT": self.es_timeout,
             "OSCE_RATE_LIMIT": self.rate_limit,
+            "OSCE_EXPORT_MAX": self.export_max,
+            "SECRET_KEY": self.secret_key,
         }
