@@ -130,11 +130,11 @@ def _relax(params: SearchParams, plan: querybuild.Plan) -> tuple[str, ParsedQuer
     return options[best] if counts[best] else None
 
 
-def search_body(params: SearchParams) -> tuple[SearchParams, dict]:
-    """The query as typed, understood (facet prefixes as filters, years as dates), without the
-    spelling and relaxing steps: what a cursor's later pages and a whole-set export walk."""
-    if not params.q:
-        return params, query.build_search(params, None)
+def _understand(
+    params: SearchParams,
+) -> tuple[SearchParams, ParsedQuery, dict, bool, querybuild.Plan | None]:
+    """q parsed: the state the links keep (facet prefixes moved into the filters), the parsed
+    query, the prefixes' filters, whether typed years restrict dates, and the plan to run."""
     typed = parse(params.q)
     filters = resolve_filters(typed.filters)
     merged = {k: list(v) for k, v in params.filters.items()}
@@ -142,9 +142,18 @@ def search_body(params: SearchParams) -> tuple[SearchParams, dict]:
         merged[key] = list(dict.fromkeys(merged.get(key, []) + values))
     parsed = replace(typed, filters={})
     state = replace(params, q=parsed.text(), filters=merged)
-    searchable = parsed.clauses or parsed.dates
     date_filter = _dates_restrict(state, parsed)
+    searchable = parsed.clauses or parsed.dates
     plan = querybuild.Plan(parsed, date_filter=date_filter) if searchable else None
+    return state, parsed, filters, date_filter, plan
+
+
+def search_body(params: SearchParams) -> tuple[SearchParams, dict]:
+    """The query as typed, understood (facet prefixes as filters, years as dates), without the
+    spelling and relaxing steps: what a cursor's later pages and a whole-set export walk."""
+    if not params.q:
+        return params, query.build_search(params, None)
+    state, _, _, _, plan = _understand(params)
     return state, query.build_search(state, plan)
 
 
@@ -162,17 +171,7 @@ def run(params: SearchParams) -> tuple[SearchParams, dict]:
         data = results.search_json(resp, params)
         data.update(understood=None, corrected=None, next=first_next(params, resp, data["total"]))
         return params, data
-    typed = parse(params.q)
-    filters = resolve_filters(typed.filters)
-    merged = {k: list(v) for k, v in params.filters.items()}
-    for key, values in filters.items():
-        merged[key] = list(dict.fromkeys(merged.get(key, []) + values))
-    parsed = replace(typed, filters={})
-    # The links keep the query without its facet prefixes: those live in the filters now.
-    state = replace(params, q=parsed.text(), filters=merged)
-    date_filter = _dates_restrict(state, parsed)
-    searchable = parsed.clauses or parsed.dates
-    plan = querybuild.Plan(parsed, date_filter=date_filter) if searchable else None
+    state, parsed, filters, date_filter, plan = _understand(params)
     resp = _search(state, plan)
     about = understood(parsed, filters, date_filter)
     corrected: str | None = None
