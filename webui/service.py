@@ -8,7 +8,7 @@ from dataclasses import replace
 from elasticsearch import NotFoundError
 from flask import url_for
 
-from webui import query, results
+from webui import degraded, query, results
 from webui.es import alias, get_es
 from webui.params import SearchParams
 
@@ -16,9 +16,10 @@ _ID_RE = re.compile(r"^[0-9a-f]{20}$")
 
 
 def search(params: SearchParams) -> dict:
-    resp = get_es().search(index=alias(), body=query.build_search(params))
+    resp = get_es().search(index=alias(), body=query.build_search(params), **_timeout())
     corrected = results.corrected_query(resp.body, params.q) if params.q else None
     data = results.search_json(resp.body, params, corrected)
+    data.update(degraded.partial(resp.body))
     if corrected and data["hits"]:
         _rehighlight(data, params.q, corrected)
     if data["suggestion"]:
@@ -29,6 +30,15 @@ def search(params: SearchParams) -> dict:
         if found < data["total"] or found == 0:
             data["suggestion"] = None
     return data
+
+
+def _timeout() -> dict:
+    """`OSCE_SEARCH_TIMEOUT` (e.g. `5s`): shards still busy then answer with what they have,
+    and the answer is flagged partial, instead of the whole search failing."""
+    from flask import current_app
+
+    value = current_app.config.get("OSCE_SEARCH_TIMEOUT")
+    return {"timeout": value} if value else {}
 
 
 def _rehighlight(data: dict, q: str, corrected: str) -> None:
@@ -110,9 +120,10 @@ def related(doc_id: str, doc: dict | None = None) -> list[dict]:
     ]
 
 
-def health() -> tuple[bool, str]:
-    try:
-        status = get_es().options(request_timeout=3).cluster.health()["status"]
-    except Exception as exc:  # any transport failure means "not healthy"
-        return False, type(exc).__name__
-    return status in ("green", "yellow"), status
+def readiness() -> tuple[bool, dict]:
+    from flask import current_app
+
+    from indexer.schema import MAPPING_VERSION
+    from webui import readiness as ready
+
+    return ready.check(get_es(), alias(), MAPPING_VERSION, ready.max_index_age(current_app))
