@@ -69,7 +69,7 @@ def _top10(es_url: str, alias: str) -> list[str]:
     app = create_app(
         {"TESTING": True, "ES_URL": es_url, "OSCE_ALIAS": alias, "OSCE_RATE_LIMIT": "off"}
     )
-    data = app.test_client().get("/api/search?q=election+observation&size=10").get_json()
+    data = app.test_client().get("/api/search?q=media+freedom+training&size=10").get_json()
     return [hit["id"] for hit in data["hits"]]
 
 
