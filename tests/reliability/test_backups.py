@@ -228,3 +228,14 @@ def test_corrupt_repository_is_exit_2(
         assert code == EXIT_UNUSABLE, (command, err)
         assert f"snapshot repository '{repo_name}' is unusable" in err
     assert aliases.alias_indices(es, alias), "the live alias is untouched"
+
+
+def test_cluster_members_share_one_location_apart_from_the_dev_node() -> None:
+    from esnode.cluster import Cluster
+
+    cluster = Cluster()
+    locations = {m.repo_dir for m in cluster.members}
+    assert len(locations) == 1 and locations != {Node().repo_dir}
+    (location,) = locations
+    assert location.is_relative_to(cluster.members[0].repo_root)
+    assert location.name == SNAPSHOT_REPO
