@@ -245,6 +245,9 @@ def cmd_status(args: argparse.Namespace) -> int:
         ),
         f"rollback to:     {', '.join(info['rollback_to']) or '(nothing kept)'}",
     ]
+    if info["restored"]:
+        rs = info["restored"]
+        lines.append(f"restored:        {rs['at']} from {rs['snapshot']} ({rs['docs']} docs)")
     if info["last_index"]:
         li = info["last_index"]
         lines.append(f"last index:      {li['at']}: {li['indexed']} upserted")

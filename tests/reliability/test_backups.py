@@ -133,7 +133,7 @@ def test_restore_keeps_the_previous_index_for_rollback_and_prunes(
     alias = make_alias("osce-snap")
     aliases.reindex(es, parse_all([corpus]), alias)
     (first,) = aliases.alias_indices(es, alias)
-    names = [snapshots.snapshot(es, alias, repo_name).name for _ in range(3)]
+    names = [snapshots.snapshot(es, alias, repo_name).name for _ in range(2)]
     common = ("--es-url", es_url, "--alias", alias, "--repo", repo_name)
     code, out, _ = run(capsys, "restore", names[0], *common)
     assert code == EXIT_OK
