@@ -4,8 +4,9 @@ The Content-Security-Policy allows no inline script or style, no plugins and no 
 markup slip in a template cannot run injected code. The rate limit (flask-limiter) keeps one client
 from starving the others; `OSCE_RATE_LIMIT` sets it (flask-limiter syntax, e.g. `120/minute`),
 `off` disables it for benchmarks and load tests. Its counters live where
-`OSCE_RATE_LIMIT_STORAGE` says (`memory://`, one process, by default; `redis://host:6379` or
-`memcached://host:11211` with pymemcache installed, so every gunicorn worker and replica shares one budget per client).
+`OSCE_RATE_LIMIT_STORAGE` says (`memory://`, one process, by default; `redis://host:6379`, or
+`memcached://host:11211` with pymemcache installed, so every gunicorn worker and replica shares
+one budget per client).
 The client is the connection's address; `X-Forwarded-For` is trusted only for the number of
 proxies `OSCE_PROXY_COUNT` names (Werkzeug's ProxyFix), so a client cannot forge its own.
 """
