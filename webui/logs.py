@@ -38,7 +38,7 @@ class JsonFormatter(logging.Formatter):
 
 
 def log_format(app: Flask) -> str:
-    raw = app.config.get("OSCE_LOG_FORMAT") or os.environ.get("OSCE_LOG_FORMAT", "text")
+    raw = app.config.get("OSCE_LOG_FORMAT") or "text"
     value = str(raw).strip().lower()
     if value not in ("text", "json"):
         raise ValueError(f"OSCE_LOG_FORMAT={raw!r} must be text or json")

@@ -108,7 +108,7 @@ def _registry() -> CollectorRegistry | None:
 
 
 def init_app(app: Flask) -> None:
-    raw = app.config.get("OSCE_METRICS") or os.environ.get("OSCE_METRICS", PRIVATE)
+    raw = app.config.get("OSCE_METRICS") or PRIVATE
     networks = allowed_networks(str(raw))
 
     @app.before_request

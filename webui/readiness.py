@@ -9,7 +9,6 @@ is not older than that.
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import UTC, datetime
 
@@ -31,8 +30,7 @@ def parse_age(raw: str | None) -> float | None:
 
 
 def max_index_age(app: Flask) -> float | None:
-    raw = app.config.get("OSCE_MAX_INDEX_AGE")
-    return parse_age(raw if raw is not None else os.environ.get("OSCE_MAX_INDEX_AGE"))
+    return parse_age(app.config.get("OSCE_MAX_INDEX_AGE"))
 
 
 def _age_seconds(meta: dict) -> float | None:

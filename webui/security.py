@@ -77,15 +77,14 @@ def _exempt() -> bool:
 def storage_uri(app: Flask) -> str:
     """Where the counters live: OSCE_RATE_LIMIT_STORAGE (RATELIMIT_STORAGE_URI still read)."""
     for key in ("OSCE_RATE_LIMIT_STORAGE", "RATELIMIT_STORAGE_URI"):
-        value = app.config.get(key) or os.environ.get(key)
+        value = app.config.get(key)
         if value:
             return str(value).strip()
     return "memory://"
 
 
 def proxy_count(app: Flask) -> int:
-    raw = app.config.get("OSCE_PROXY_COUNT")
-    raw = raw if raw is not None else os.environ.get("OSCE_PROXY_COUNT", "0")
+    raw = app.config.get("OSCE_PROXY_COUNT") or 0
     try:
         count = int(raw)
     except (TypeError, ValueError):
