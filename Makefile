@@ -15,7 +15,7 @@ PLUGIN_ZIP := analysis-plugin/target/osce-analysis-$(ES_VERSION).zip
 .PHONY: docker-prep docker-up docker-down kibana-objects kibana-import
 .PHONY: chromium redis test-browser snapshot restore
 .PHONY: plugin eval
-.PHONY: es-cluster es-cluster-stop test-reliability
+.PHONY: es-cluster es-cluster-stop test-reliability bench-reliability screenshots
 .PHONY: bench-index
 
 help: ## List the targets
@@ -59,7 +59,7 @@ run: install ## Start Elasticsearch, index the seeds, serve http://127.0.0.1:$(P
 	  echo "Search page: http://127.0.0.1:$(PORT)  (Ctrl-C stops the page; make es-stop stops Elasticsearch)" && \
 	  $(PY) -m webui --port $(PORT)
 
-test: install chromium redis ## Run the whole test suite against a real node (started and stopped if needed)
+test: lint chromium redis ## Lint, then the whole test suite against a real node (started and stopped if needed)
 	$(PY) -m pytest
 
 REDIS_SERVER ?= /usr/bin/redis-server
@@ -84,16 +84,24 @@ chromium: ## Install Debian's Chromium for the browser tests when missing (never
 test-browser: install chromium ## Only the browser tests (Playwright driving Debian's Chromium)
 	$(PY) -m pytest -q tests/browser
 
+screenshots: install chromium ## The browser tests, writing the README's docs/screenshots/*.png
+	OSCE_SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest -q tests/browser
+
 eval: install ## Score baseline vs our ranking on eval/ (writes bench/results/relevance.json)
 	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) -m eval
 test-reliability: install redis ## Faults, overload, hostile input, security (part of `make test`); prints the summary table
 	$(PY) -m pytest tests/reliability
+
+bench-reliability: install redis ## The reliability suite, recording its table in bench/results/reliability.json
+	OSCE_RELIABILITY_RESULTS=bench/results/reliability.json $(PY) -m pytest tests/reliability
+	$(PY) -m tests.reliability.summary bench/results/reliability.json
 bench-index: install ## Reindex 100,000 synthetic releases vs raw _bulk -> bench/results/index.json
 	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) bench/index_bench.py $(BENCH_ARGS)
 
-lint: install ## ruff lint and format check
+lint: install ## ruff lint and format check; import-linter's contracts (pyproject.toml)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install ## Apply ruff's formatting and safe fixes
 	$(PY) -m ruff check --fix .
@@ -126,7 +134,7 @@ bench-search: install ## Search latency/throughput at 10k and 100k (BENCH_SCALE=
 	$(PY) bench/peer_relevance.py
 	$(PY) bench/report.py
 
-bench: bench-parse bench-index bench-search ## Every benchmark; numbers in bench/results/, table in bench/README.md
+bench: bench-parse bench-index bench-search bench-reliability ## Every benchmark; numbers in bench/results/, table in bench/README.md
 
 bench-parse: install ## Parse benchmark (10,000 mixed files, one core) + fixture accuracy -> bench/results/parse.json
 	$(PY) bench/parse_bench.py --files 10000 --out bench/results/parse.json

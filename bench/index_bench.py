@@ -24,10 +24,13 @@ from pathlib import Path
 
 from elasticsearch import Elasticsearch, helpers
 
-from indexer import aliases, synth
-from indexer.bulk import CHUNK_SIZE, Prepared, Report, default_workers, load, prepare_all
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # devtools/ is not installed: it is not part of the wheel
+
+from devtools import synth  # noqa: E402
+from indexer import aliases  # noqa: E402
+from indexer.bulk import CHUNK_SIZE, Prepared, Report, default_workers, load, prepare_all  # noqa: E402
+
 RESULTS = ROOT / "bench" / "results" / "index.json"
 CACHE = Path(os.environ.get("OSCE_DOWNLOAD_DIR", Path.home() / ".cache" / "osce-search"))
 

@@ -17,9 +17,9 @@ sys.path.insert(0, str(ROOT))
 import ir_measures  # noqa: E402
 
 from bench import peer_sqlite  # noqa: E402
+from core import schema  # noqa: E402
 from eval.collection import load_queries, load_releases, release_key  # noqa: E402
 from eval.evaluate import DEPTH, score  # noqa: E402
-from indexer import schema  # noqa: E402
 
 OUT = ROOT / "bench" / "results" / "relevance-peer.json"
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from indexer import schema
-from indexer.release import Release
+from core import schema
+from core.release import Release
 
 FACET_COLUMNS = {"source": "source", "place": "place", "type": "type", "year": "year"}
 MULTI_FACETS = {"fields_of_work": "release_fields", "country": "release_countries"}
@@ -113,19 +113,20 @@ def search(conn: sqlite3.Connection, params: dict) -> dict:
             args,
         ).fetchall()
     total = conn.execute(f"SELECT count(*) FROM releases r WHERE {cond}", args).fetchone()[0]
-    facets = {}
-    for key, column in FACET_COLUMNS.items():
-        facets[key] = conn.execute(
-            f"SELECT r.{column}, count(*) c FROM releases r WHERE {cond} "
-            f"GROUP BY r.{column} ORDER BY c DESC LIMIT 50",
+    # (value expression, tables) per facet: a column of releases, or a table of (id, value).
+    sources = {key: (f"r.{column}", "releases r") for key, column in FACET_COLUMNS.items()}
+    sources.update(
+        (key, ("t.value", f"{table} t JOIN releases r ON r.id = t.id"))
+        for key, table in MULTI_FACETS.items()
+    )
+    facets = {
+        key: conn.execute(
+            f"SELECT {value}, count(*) c FROM {tables} WHERE {cond} "
+            f"GROUP BY {value} ORDER BY c DESC LIMIT 50",
             args,
         ).fetchall()
-    for key, table in MULTI_FACETS.items():
-        facets[key] = conn.execute(
-            f"SELECT t.value, count(*) c FROM {table} t JOIN releases r ON r.id = t.id "
-            f"WHERE {cond} GROUP BY t.value ORDER BY c DESC LIMIT 50",
-            args,
-        ).fetchall()
+        for key, (value, tables) in sources.items()
+    }
     return {"total": total, "hits": hits, "facets": facets}
 
 

@@ -5,6 +5,6 @@ non-root user when we are root, bound to loopback only.
 """
 
 from esnode.config import ES_VERSION
-from esnode.node import Node, discover_url, ensure_node, node_urls
+from esnode.node import Node, discover_url, ensure_node
 
-__all__ = ["ES_VERSION", "Node", "discover_url", "ensure_node", "node_urls"]
+__all__ = ["ES_VERSION", "Node", "discover_url", "ensure_node"]

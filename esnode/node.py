@@ -337,11 +337,6 @@ class Node:
         return info
 
 
-def node_urls(url: str) -> list[str]:
-    """A comma-separated ES_URL names several nodes: the client skips a lost one."""
-    return [u.strip() for u in url.split(",") if u.strip()]
-
-
 def discover_url() -> str:
     """ES_URL when set, else the running local node, else the default port."""
     env = os.environ.get("ES_URL")

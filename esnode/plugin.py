@@ -1,8 +1,12 @@
-"""The project's analysis plugin: build it with Maven (cached) and install it into the node.
+"""The project's plugins: build them with Maven (one build, cached) and install them into a node.
 
-The zip lands at a stable path, `analysis-plugin/target/osce-analysis-<ES_VERSION>.zip`, which is
-also what docker-compose installs into the official image. Maven fetches its few dependencies
-from Maven Central into ~/.m2; a build is skipped while the sources and the version are unchanged.
+`analysis-plugin/` is one Maven project with two zips at stable paths in `target/`:
+`osce-analysis-<ES_VERSION>.zip`, the analysis components every index uses (also what
+docker-compose installs into the official image), and `osce-security-analysis-<ES_VERSION>.zip`,
+the three components x-pack security's own `.security` index needs (`uax_url_email`,
+`pattern_capture`, `unique`; the integ-test zip lacks `analysis-common`), installed only by the
+secured profile (esnode.secure). Maven fetches its few dependencies from Maven Central into ~/.m2;
+a build is skipped while the sources and the version are unchanged.
 """
 
 from __future__ import annotations
@@ -20,9 +24,11 @@ from esnode.java import find_java_home
 log = logging.getLogger(__name__)
 
 PLUGIN_NAME = "osce-analysis"
+SECURITY_PLUGIN_NAME = "osce-security-analysis"
 PLUGIN_DIR = REPO_ROOT / "analysis-plugin"
 TARGET_DIR = PLUGIN_DIR / "target"
 ZIP_PATH = TARGET_DIR / f"{PLUGIN_NAME}-{ES_VERSION}.zip"
+SECURITY_ZIP_PATH = TARGET_DIR / f"{SECURITY_PLUGIN_NAME}-{ES_VERSION}.zip"
 #: Filters the plugin provides; an index using them needs the plugin loaded.
 FILTERS = ("osce_folding", "osce_stemmer", "osce_possessive", "osce_synonym_graph")
 TOKENIZERS = ("osce_keyword",)
@@ -55,31 +61,33 @@ def _maven() -> str:
 
 
 def build(force: bool = False) -> Path:
-    """Return the plugin zip, running `mvn package` only when the sources changed."""
+    """Return the analysis plugin's zip (the security one beside it), running `mvn package` only
+    when the sources changed."""
     wanted = source_hash()
     stamp = _stamp()
-    if not force and ZIP_PATH.is_file() and stamp.is_file() and stamp.read_text() == wanted:
+    built = ZIP_PATH.is_file() and SECURITY_ZIP_PATH.is_file()
+    if not force and built and stamp.is_file() and stamp.read_text() == wanted:
         return ZIP_PATH
     log.info("building the analysis plugin with Maven (%s)", ZIP_PATH.relative_to(REPO_ROOT))
     env = {**os.environ, "JAVA_HOME": str(find_java_home())}
     cmd = [_maven(), "-B", "-q", f"-Des.version={ES_VERSION}", "clean", "package"]
     result = subprocess.run(cmd, cwd=PLUGIN_DIR, env=env, capture_output=True, text=True)
-    if result.returncode != 0 or not ZIP_PATH.is_file():
+    if result.returncode != 0 or not (ZIP_PATH.is_file() and SECURITY_ZIP_PATH.is_file()):
         output = (result.stdout + result.stderr)[-4000:]
         raise PluginError(f"mvn package failed in {PLUGIN_DIR}:\n{output}")
     stamp.write_text(wanted)
     return ZIP_PATH
 
 
-def _marker(home: Path) -> Path:
+def _marker(home: Path, name: str) -> Path:
     # Beside the Elasticsearch home, not in plugins/: the node reads every file in there.
-    return home.parent / f"{PLUGIN_NAME}.installed"
+    return home.parent / f"{name}.installed"
 
 
-def installed_hash(home: Path) -> str | None:
+def installed_hash(home: Path, name: str = PLUGIN_NAME) -> str | None:
     """The source hash of the plugin build installed into home, or None."""
-    marker = _marker(home)
-    if not (home / "plugins" / PLUGIN_NAME).is_dir() or not marker.is_file():
+    marker = _marker(home, name)
+    if not (home / "plugins" / name).is_dir() or not marker.is_file():
         return None
     return marker.read_text().strip()
 
@@ -89,14 +97,14 @@ def is_current(home: Path) -> bool:
     return installed_hash(home) == source_hash()
 
 
-def install(home: Path, java_home: Path) -> bool:
-    """Build (cached) and install the plugin into a stopped node's home; True when it changed."""
-    zip_path = build()
+def install(home: Path, java_home: Path, name: str = PLUGIN_NAME) -> bool:
+    """Build (cached) and install plugin `name` into a stopped node's home; True when it changed."""
+    build()
     wanted = source_hash()
-    if installed_hash(home) == wanted:
+    if installed_hash(home, name) == wanted:
         return False
-    install_zip(home, java_home, PLUGIN_NAME, zip_path)
-    _marker(home).write_text(wanted)
+    install_zip(home, java_home, name, TARGET_DIR / f"{name}-{ES_VERSION}.zip")
+    _marker(home, name).write_text(wanted)
     return True
 
 

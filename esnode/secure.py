@@ -26,6 +26,7 @@ from pathlib import Path
 
 from elasticsearch import ApiError, Elasticsearch
 
+from esnode import plugin
 from esnode.cluster import HEAP, Member
 from esnode.java import find_java_home
 
@@ -85,11 +86,9 @@ class SecureNode(Member):
 
     # -- configuration -------------------------------------------------------------------
     def start(self, timeout: float = 180.0) -> str:
-        """Install the security index's analysis components first (see security_plugin)."""
+        """Install the security index's analysis components first (esnode.plugin)."""
         if not self.url():
-            from esnode import security_plugin
-
-            security_plugin.install(self.install(), find_java_home())
+            plugin.install(self.install(), find_java_home(), plugin.SECURITY_PLUGIN_NAME)
         return super().start(timeout=timeout)
 
     def _write_config(self, home: Path, port: int) -> Path:

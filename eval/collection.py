@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.release import Release
 from indexer.extract import parse_file
-from indexer.release import Release
 
 EVAL_DIR = Path(__file__).resolve().parent
 RELEASES_DIR = EVAL_DIR / "releases"

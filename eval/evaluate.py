@@ -10,11 +10,11 @@ import ir_measures
 from elasticsearch import Elasticsearch, helpers
 from ir_measures import RR, P, R, nDCG
 
+from core import schema
+from core.release import Release
 from esnode.config import ES_VERSION
 from eval.collection import Query, load_queries, load_releases, release_key
 from eval.systems import SYSTEMS, System
-from indexer import schema
-from indexer.release import Release
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from indexer import schema
+from core import schema
 from webui.query import text_query
 
 BASELINE_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import shutil
 import sys
 import time
@@ -22,7 +21,9 @@ from pathlib import Path
 from elasticsearch import Elasticsearch
 from elasticsearch import exceptions as es_exc
 
-from indexer import aliases, runlog, schema, snapshots
+from core import schema
+from core.settings import DEFAULT_SNAPSHOT_REPO, Settings, node_urls
+from indexer import aliases, runlog, snapshots
 from indexer.bulk import BULK_THREADS, Progress, Report, default_workers, prepare_paths
 from indexer.extract import iter_files, parse_file
 from indexer.lock import LockHeld, LockLost
@@ -30,12 +31,17 @@ from indexer.lock import LockHeld, LockLost
 EXIT_OK, EXIT_USAGE, EXIT_UNUSABLE, EXIT_FAILED, EXIT_LOCKED = 0, 1, 2, 3, 4
 
 
-def es_client(url: str | None) -> Elasticsearch:
-    from esnode import discover_url, node_urls
+def es_client(url: str | None, settings: Settings | None = None) -> Elasticsearch:
+    """A client for url (else the settings' ES_URL, else the running local node)."""
+    settings = settings or Settings.from_env()
+    url = url or settings.es_url
+    if not url:
+        from esnode import discover_url  # a development convenience: the node `make es-start` ran
 
+        url = discover_url()
     return Elasticsearch(
-        node_urls(url or discover_url()),
-        api_key=os.environ.get("ES_API_KEY") or None,  # the write key in a secured cluster
+        node_urls(url),
+        api_key=settings.es_api_key,  # the write key in a secured cluster
         request_timeout=120,
         retry_on_timeout=True,
         max_retries=3,
@@ -89,7 +95,7 @@ def _write_report(path: str | None, data: dict) -> None:
 
 
 def _connect(args: argparse.Namespace) -> Elasticsearch:
-    es = es_client(args.es_url)
+    es = es_client(args.es_url, args.settings)
     es.cluster.health(wait_for_status="yellow", timeout="30s")
     return es
 
@@ -344,12 +350,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return _snapshot_errors(args, run)
 
 
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--es-url", default=os.environ.get("ES_URL"), help="default: $ES_URL or local")
-    p.add_argument("--alias", default=schema.ALIAS, help=f"default: {schema.ALIAS}")
+def _common(p: argparse.ArgumentParser, settings: Settings) -> None:
+    p.add_argument("--es-url", default=settings.es_url, help="default: $ES_URL or local")
+    p.add_argument(
+        "--alias", default=settings.alias, help=f"default: $OSCE_ALIAS or {schema.ALIAS}"
+    )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(settings: Settings) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m indexer",
         description=__doc__,
@@ -365,7 +373,7 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         p = sub.add_parser(name, help=text)
         p.add_argument("paths", nargs="+" if name == "index" else "*", metavar="PATH")
-        _common(p)
+        _common(p, settings)
         p.add_argument(
             "--dry-run", action="store_true", help="show what would change; write nothing"
         )
@@ -400,40 +408,41 @@ def build_parser() -> argparse.ArgumentParser:
             )
         p.set_defaults(func=cmd_write)
     p = sub.add_parser("rollback", help="point the alias back at the previous index")
-    _common(p)
+    _common(p, settings)
     p.add_argument("--dry-run", action="store_true", help="show what would change")
     p.add_argument("--keep-current", action="store_true", help="keep the index rolled back from")
     p.set_defaults(func=cmd_rollback)
     p = sub.add_parser("status", help="alias, index, documents, mapping version, last reindex")
-    _common(p)
+    _common(p, settings)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_status)
-    _snapshot_parsers(sub)
+    _snapshot_parsers(sub, settings)
     from indexer import kibana
 
-    kibana.add_parser(sub)
+    kibana.add_parser(sub, settings)
+    parser.set_defaults(settings=settings)
     return parser
 
 
-def _snapshot_parsers(sub) -> None:
-    repo_help = f"snapshot repository (default: $OSCE_SNAPSHOT_REPO or {snapshots.SNAPSHOT_REPO})"
+def _snapshot_parsers(sub, settings: Settings) -> None:
+    repo_help = f"snapshot repository (default: $OSCE_SNAPSHOT_REPO or {DEFAULT_SNAPSHOT_REPO})"
     wait_help = "seconds to wait for a running writer to release the lock (default: 0)"
     p = sub.add_parser("snapshot", help="back up the live index (waits, prints its name)")
-    _common(p)
-    p.add_argument("--repo", default=snapshots.default_repo(), help=repo_help)
+    _common(p, settings)
+    p.add_argument("--repo", default=settings.snapshot_repo, help=repo_help)
     p.add_argument("--keep", type=int, help="then delete all but the newest N backups")
     p.add_argument("--wait-lock", type=float, default=0.0, help=wait_help)
     p.set_defaults(func=cmd_snapshot)
     p = sub.add_parser("snapshots", help="list backups: name, date, docs, size, state")
-    _common(p)
-    p.add_argument("--repo", default=snapshots.default_repo(), help=repo_help)
+    _common(p, settings)
+    p.add_argument("--repo", default=settings.snapshot_repo, help=repo_help)
     p.add_argument("--keep", type=int, help="delete all but the newest N backups first")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_snapshots)
     p = sub.add_parser("restore", help="restore a backup (latest by default), swap the alias")
     p.add_argument("name", nargs="?", help="snapshot name (default: the latest successful one)")
-    _common(p)
-    p.add_argument("--repo", default=snapshots.default_repo(), help=repo_help)
+    _common(p, settings)
+    p.add_argument("--repo", default=settings.snapshot_repo, help=repo_help)
     p.add_argument("--keep", type=int, default=1, help="old indices kept for rollback")
     p.add_argument("--wait-lock", type=float, default=0.0, help=wait_help)
     p.set_defaults(func=cmd_restore)
@@ -443,9 +452,11 @@ def _snapshot_parsers(sub) -> None:
 RECORDED = {"index", "reindex", "rollback", "snapshot", "restore"}
 
 
-def main(argv: list[str] | None = None) -> int:
-    runlog.configure_logging()
-    args = build_parser().parse_args(argv)
+def main(argv: list[str] | None = None, settings: Settings | None = None) -> int:
+    """The command line; settings are read from the environment once, here, unless given."""
+    settings = settings or Settings.from_env()
+    runlog.configure_logging(settings.log_format)
+    args = build_parser(settings).parse_args(argv)
     started, started_at = time.monotonic(), runlog.now()
     args.run = {}
     code = args.func(args)
@@ -469,7 +480,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _record(args: argparse.Namespace, run: dict) -> None:
     try:
-        es = es_client(args.es_url).options(request_timeout=10, max_retries=0)
+        es = es_client(args.es_url, args.settings).options(request_timeout=10, max_retries=0)
         runlog.record(es, args.alias, run)
     except Exception as exc:  # noqa: BLE001 - a cluster that is down cannot hold the record
         logging.getLogger(__name__).warning("run not recorded: %s", exc)

@@ -17,7 +17,9 @@ from datetime import UTC, datetime
 
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 
-from indexer import orphans, schema
+from core import schema
+from core.release import Release
+from indexer import orphans
 from indexer.bulk import (
     BULK_THREADS,
     Feed,
@@ -29,7 +31,6 @@ from indexer.bulk import (
     prefetch,
 )
 from indexer.lock import AliasLock, LockLost, holder
-from indexer.release import Release
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,16 @@ class ReindexError(RuntimeError):
     """The new index could not be built or checked; the alias was left where it was."""
 
 
+#: While a new index loads: no refresh, no replicas (a replica would index every document twice).
+LOADING_SETTINGS = {
+    "refresh_interval": "-1",
+    "number_of_replicas": 0,
+    "auto_expand_replicas": "false",
+}
+#: Once loaded: the default refresh, and replicas expanded again where the cluster has room.
+SERVING_SETTINGS = {"refresh_interval": None, "auto_expand_replicas": schema.AUTO_EXPAND_REPLICAS}
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -48,18 +59,13 @@ def new_index_name(alias: str) -> str:
     return f"{alias}-{datetime.now(UTC).strftime('%Y%m%d%H%M%S%f')}"
 
 
-def is_versioned(alias: str, index: str) -> bool:
-    """`<alias>-<digits>`: one of ours (not the lock index, not another alias's)."""
-    return index.startswith(f"{alias}-") and index[len(alias) + 1 :].isdigit()
-
-
 def create_index(es: Elasticsearch, name: str, loading: bool = False) -> None:
     """A new concrete index with the current mapping; while loading: no refresh, no replicas."""
     settings = schema.index_settings()
     meta = {"mapping_version": schema.MAPPING_VERSION, "created_at": _now()}
     if loading:
-        settings["refresh_interval"] = "-1"
-        settings["number_of_replicas"] = 0
+        # auto_expand_replicas would give a cluster's index its replica at once: off until loaded.
+        settings.update(LOADING_SETTINGS)
         meta["state"] = "loading"
     else:
         meta["state"] = "complete"
@@ -95,7 +101,7 @@ def versioned_indices(es: Elasticsearch, alias: str) -> dict[str, dict]:
     return {
         name: dict(found[name]["mappings"].get("_meta") or {})
         for name in sorted(found)
-        if is_versioned(alias, name)
+        if schema.is_versioned(alias, name)
     }
 
 
@@ -213,10 +219,7 @@ def _reindex_locked(
                 f"{len(report.failed)} documents were rejected, first {first['path']}: "
                 f"{first['reason']}"
             )
-        es.indices.put_settings(
-            index=name,
-            settings={"refresh_interval": None, "number_of_replicas": _replicas()},
-        )
+        es.indices.put_settings(index=name, settings=SERVING_SETTINGS)
         es.indices.refresh(index=name)
         count = es.count(index=name)["count"]
         if count != report.indexed:
@@ -264,10 +267,6 @@ def _reindex_locked(
     prune(es, alias, keep=keep)
     report.seconds = time.monotonic() - started
     return report
-
-
-def _replicas() -> int:
-    return int(schema.index_settings().get("number_of_replicas", 0))
 
 
 def swap(es: Elasticsearch, alias: str, index: str) -> list[str]:

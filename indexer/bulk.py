@@ -22,9 +22,9 @@ from typing import NamedTuple, TypeVar
 
 from elasticsearch import Elasticsearch, helpers
 
-from indexer import schema
+from core import schema
+from core.release import Release
 from indexer.extract import iter_files, parse_file
-from indexer.release import Release
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -35,7 +35,6 @@ CHUNK_SIZE = 500
 #: Concurrent bulk requests. Measured on 2 cores (bench/results/index.json, "load_stage"): two
 #: streaming_bulk loops beat one and match parallel_bulk, which has no 429 retries.
 BULK_THREADS = 2
-ID_CHARS = 20  # schema.doc_id's length (tests/test_reindex_bulk.py keeps the two in step)
 #: Bulk retries of 429 (queue full) responses: 1, 2, 4, 8, 16, 30, 30, 30 s.
 MAX_RETRIES, INITIAL_BACKOFF, MAX_BACKOFF = 8, 1, 30
 
@@ -85,7 +84,7 @@ def prepare_release(release: Release) -> Prepared:
         return Prepared(release.path, None, None, release.error or "invalid")
     doc = schema.to_document(release)
     # schema.doc_id is the hash's first ID_CHARS digits: reuse it rather than hash the text twice.
-    doc_id = doc["content_hash"][:ID_CHARS]
+    doc_id = doc["content_hash"][: schema.ID_CHARS]
     return Prepared(release.path, doc_id, json.dumps(doc, ensure_ascii=False).encode(), None)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import base64
 import json
-import os
 import time
 import urllib.error
 import urllib.parse
@@ -20,10 +19,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer import schema
+from core.settings import DEFAULT_KIBANA_URL, Settings
 
 DEFAULT_FILE = Path(__file__).resolve().parent.parent / "kibana" / "osce-releases.ndjson"
-DEFAULT_URL = "http://127.0.0.1:5601"
+DEFAULT_URL = DEFAULT_KIBANA_URL
 #: Answers meaning "Kibana is starting (or restarting) behind this address": try again.
 RETRYABLE_STATUS = frozenset({502, 503, 504})
 
@@ -89,9 +88,8 @@ def import_url(kibana_url: str, space: str | None = None) -> str:
     return f"{base}{prefix}/api/saved_objects/_import?overwrite=true"
 
 
-def _auth_header() -> dict[str, str]:
+def _auth_header(user: str | None, password: str | None) -> dict[str, str]:
     """Basic auth from KIBANA_USERNAME / KIBANA_PASSWORD, for a secured stack."""
-    user, password = os.environ.get("KIBANA_USERNAME"), os.environ.get("KIBANA_PASSWORD")
     if not user:
         return {}
     token = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
@@ -117,12 +115,18 @@ def import_objects(
     interval: float = 2.0,
     log: Callable[[str], None] = lambda _msg: None,
     sleep: Callable[[float], None] = time.sleep,
+    username: str | None = None,
+    password: str | None = None,
 ) -> ImportResult:
     """Post the saved objects, retrying while Kibana starts, until `timeout` seconds have passed."""
     if urllib.parse.urlsplit(kibana_url).scheme not in {"http", "https"}:
         raise KibanaImportError(f"not an http(s) URL: {kibana_url!r}")
     body, content_type = multipart(path.name, load_ndjson(path, alias))
-    headers = {"kbn-xsrf": "osce-search", "Content-Type": content_type, **_auth_header()}
+    headers = {
+        "kbn-xsrf": "osce-search",
+        "Content-Type": content_type,
+        **_auth_header(username, password),
+    }
     url = import_url(kibana_url, space)
     deadline = time.monotonic() + timeout
     attempt = 0
@@ -157,12 +161,12 @@ def import_objects(
         sleep(min(interval, remaining))
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction, settings: Settings) -> None:
     """Register `kibana-import` on the indexer's command line."""
     p = sub.add_parser("kibana-import", help="import the Kibana saved objects (kibana/*.ndjson)")
-    p.add_argument("--kibana-url", default=os.environ.get("KIBANA_URL", DEFAULT_URL))
+    p.add_argument("--kibana-url", default=settings.kibana_url)
     p.add_argument("--file", type=Path, default=DEFAULT_FILE, help="saved objects NDJSON")
-    p.add_argument("--alias", default=schema.ALIAS, help="alias the data view points at")
+    p.add_argument("--alias", default=settings.alias, help="alias the data view points at")
     p.add_argument("--space", help="Kibana space id (default space when omitted)")
     p.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for Kibana")
     p.add_argument("--interval", type=float, default=2.0, help="seconds between attempts")
@@ -185,6 +189,8 @@ def cmd_kibana_import(args: argparse.Namespace) -> int:
             timeout=args.timeout,
             interval=args.interval,
             log=log,
+            username=args.settings.kibana_username,
+            password=args.settings.kibana_password,
         )
     except (KibanaImportError, OSError) as exc:
         print(f"error: Kibana import failed: {exc}", file=sys.stderr)

@@ -14,11 +14,9 @@ from collections.abc import Collection
 
 from elasticsearch import Elasticsearch, NotFoundError
 
+from core.schema import is_versioned
+
 log = logging.getLogger(__name__)
-
-
-def _versioned(alias: str, index: str) -> bool:
-    return index.startswith(f"{alias}-") and index[len(alias) + 1 :].isdigit()
 
 
 def _unfinished(info: dict) -> bool:
@@ -43,7 +41,7 @@ def find_orphans(es: Elasticsearch, alias: str, keep: Collection[str] = ()) -> l
     return sorted(
         name
         for name, info in found.body.items()
-        if _versioned(alias, name) and name not in live and name not in keep
+        if is_versioned(alias, name) and name not in live and name not in keep
         if _unfinished(info)
     )
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import socket
 import sys
 from datetime import UTC, datetime
@@ -21,8 +20,11 @@ from indexer.lock import AliasLock, lock_index
 log = logging.getLogger(__name__)
 
 
+_JSON = False
+
+
 def json_logs() -> bool:
-    return os.environ.get("OSCE_LOG_FORMAT", "text").strip().lower() == "json"
+    return _JSON
 
 
 class JsonFormatter(logging.Formatter):
@@ -46,12 +48,13 @@ class JsonFormatter(logging.Formatter):
 _HANDLER: logging.Handler | None = None
 
 
-def configure_logging() -> None:
+def configure_logging(log_format: str = "text") -> None:
     """Text (`LEVEL message`, warnings up) by default; with OSCE_LOG_FORMAT=json, JSON lines on
     stderr, the indexer's own from INFO (one per run). Handlers others installed are kept."""
-    global _HANDLER
+    global _HANDLER, _JSON
+    _JSON = log_format.strip().lower() == "json"
     root = logging.getLogger()
-    if not json_logs():
+    if not _JSON:
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
         return
     if _HANDLER is not None:

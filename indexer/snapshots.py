@@ -12,7 +12,6 @@ them.
 from __future__ import annotations
 
 import logging
-import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,16 +20,11 @@ from datetime import UTC, datetime
 
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
-from esnode.config import SNAPSHOT_REPO
-from indexer import aliases, schema
+from core import schema
+from indexer import aliases
 from indexer.lock import AliasLock, LockHeld
 
 log = logging.getLogger(__name__)
-
-
-def default_repo() -> str:
-    """`OSCE_SNAPSHOT_REPO` names a repository already registered on an existing cluster."""
-    return os.environ.get("OSCE_SNAPSHOT_REPO") or SNAPSHOT_REPO
 
 
 class RepositoryError(RuntimeError):

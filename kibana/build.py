@@ -15,7 +15,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "osce-releases.ndjson"
 
-#: The alias (indexer.schema.ALIAS's default); `kibana-import --alias` rewrites it on the way.
+#: The alias (core.schema.ALIAS); `kibana-import --alias` rewrites it on the way.
 ALIAS = "osce-releases"
 DATA_VIEW_ID = "osce-releases"
 SEARCH_ID = "osce-releases-discover"

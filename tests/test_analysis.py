@@ -9,10 +9,11 @@ import zipfile
 import pytest
 from elasticsearch import BadRequestError, Elasticsearch
 
+from core import schema
+from core.release import Release
 from esnode import plugin
 from esnode.config import ES_VERSION
-from indexer import aliases, schema
-from indexer.release import Release
+from indexer import aliases
 
 ALLOWED_DESCRIPTOR_KEYS = {
     "name",

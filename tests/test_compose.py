@@ -14,14 +14,15 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import dockerfile
 import pytest
 import yaml
 
+from core import schema
 from esnode.config import ES_VERSION
-from indexer import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE_FILE = ROOT / "docker-compose.yml"
@@ -163,8 +164,20 @@ def test_every_copied_path_exists_and_reaches_the_build_context(services, servic
 def test_dockerignore_keeps_secrets_and_caches_out():
     for path in (".env", ".venv/bin/python", ".git/config", ".cache/es/bin/elasticsearch"):
         assert dockerignored(path), path
-    for path in ("pyproject.toml", "README.md", "indexer/schema.py", "seeds/a.txt", PLUGIN_ZIP):
+    for path in ("pyproject.toml", "README.md", "core/schema.py", "seeds/a.txt", PLUGIN_ZIP):
         assert not dockerignored(path), path
+
+
+def test_web_image_ships_only_the_web_side_and_the_core():
+    """The web image copies webui/ and core/ (no indexer, no esnode) and installs no extractor."""
+    copied = set(dockerfile_copies(ROOT / "docker/webui/Dockerfile"))
+    assert copied == {"pyproject.toml", "README.md", "core/", "webui/"}
+    run = [c for c in instructions(ROOT / "docker/webui/Dockerfile") if c.cmd == "RUN"]
+    assert any('pip install ".[web]"' in c.value[0] for c in run)
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    base = " ".join(project["dependencies"] + project["optional-dependencies"]["web"])
+    for extractor in ("beautifulsoup4", "lxml", "charset-normalizer"):
+        assert extractor not in base, f"the web image would install {extractor}"
 
 
 def test_bind_mounts_exist_and_named_volumes_are_declared(compose, services):

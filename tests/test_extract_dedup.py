@@ -5,7 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from indexer import aliases, schema
+from core import schema
+from indexer import aliases
 from indexer.bulk import parse_all
 
 CASES = Path(__file__).parent / "fixtures" / "cases"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer import schema
+from core import schema
 from indexer.extract import parse_file
 from tests.conftest import ROOT
 

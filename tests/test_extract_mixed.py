@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from indexer.extract.synth_crawl import KINDS, write_crawl
+from devtools.synth_crawl import KINDS, write_crawl
 from tests.conftest import ROOT
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from elasticsearch import Elasticsearch
 
-from indexer import aliases, schema
+from core import schema
+from indexer import aliases
 from indexer.bulk import parse_all
 from tests.conftest import SEEDS
 
@@ -47,3 +48,16 @@ def test_invalid_files_are_skipped_with_reason(es: Elasticsearch, make_alias, tm
     assert report.indexed == 3
     assert [s["path"].rsplit("/", 1)[-1] for s in report.skipped] == ["nav_only.txt"]
     assert "no release found" in report.skipped[0]["reason"]
+
+
+def test_loading_really_has_no_replicas_and_serving_expands_them(es, make_alias) -> None:
+    """auto_expand_replicas is off while an index loads (it would add a replica on a cluster)."""
+    name = aliases.new_index_name(make_alias())
+    aliases.create_index(es, name, loading=True)
+    loading = es.indices.get_settings(index=name)[name]["settings"]["index"]
+    assert loading["number_of_replicas"] == "0" and loading["auto_expand_replicas"] == "false"
+    assert loading["refresh_interval"] == "-1"
+    es.indices.put_settings(index=name, settings=aliases.SERVING_SETTINGS)
+    serving = es.indices.get_settings(index=name)[name]["settings"]["index"]
+    assert serving["auto_expand_replicas"] == schema.AUTO_EXPAND_REPLICAS
+    assert "refresh_interval" not in serving

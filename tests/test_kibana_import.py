@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from core.settings import Settings
 from indexer import kibana
 from indexer.__main__ import main
 
@@ -252,16 +253,17 @@ def test_cli_reports_what_was_imported(stand_in, capsys):
     ]
 
 
-def test_space_and_auth(monkeypatch):
+def test_space_and_auth():
     assert kibana.import_url("http://k:5601/", "analysts") == (
         "http://k:5601/s/analysts/api/saved_objects/_import?overwrite=true"
     )
     assert kibana.import_url("http://k:5601", "default").endswith(
         "5601/api/saved_objects/_import?overwrite=true"
     )
-    monkeypatch.setenv("KIBANA_USERNAME", "elastic")
-    monkeypatch.setenv("KIBANA_PASSWORD", "changeme")
-    assert kibana._auth_header() == {"Authorization": "Basic ZWxhc3RpYzpjaGFuZ2VtZQ=="}
+    settings = Settings.from_env({"KIBANA_USERNAME": "elastic", "KIBANA_PASSWORD": "changeme"})
+    header = kibana._auth_header(settings.kibana_username, settings.kibana_password)
+    assert header == {"Authorization": "Basic ZWxhc3RpYzpjaGFuZ2VtZQ=="}
+    assert kibana._auth_header(None, None) == {}
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer import kibana, schema
+from core import schema
+from indexer import kibana
 
 ROOT = Path(__file__).resolve().parent.parent
 NDJSON = ROOT / "kibana" / "osce-releases.ndjson"

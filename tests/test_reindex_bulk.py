@@ -7,7 +7,9 @@ import threading
 
 from elasticsearch import Elasticsearch
 
-from indexer import aliases, bulk, schema, synth
+from core import schema
+from devtools import synth
+from indexer import aliases, bulk
 from indexer.extract import parse_file
 from tests.conftest import SEEDS
 

@@ -7,7 +7,8 @@ import json
 import pytest
 from elasticsearch import Elasticsearch
 
-from indexer import aliases, lock, synth
+from devtools import synth
+from indexer import aliases, lock
 from indexer.__main__ import EXIT_FAILED, EXIT_LOCKED, EXIT_UNUSABLE, main, progress_bar
 from tests.conftest import SEEDS
 

@@ -14,7 +14,8 @@ import pytest
 from elasticsearch import Elasticsearch
 from werkzeug.serving import make_server
 
-from indexer import aliases, lock, synth
+from devtools import synth
+from indexer import aliases, lock
 from indexer.bulk import Prepared, Report, prepare_all
 from tests.conftest import SEEDS
 

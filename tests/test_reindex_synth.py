@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from indexer import synth
+from devtools import synth
 from indexer.extract import parse_bytes, parse_file
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from elasticsearch import Elasticsearch
 
+from core.release import Release
 from indexer import aliases
-from indexer.release import Release
 
 
 def test_minsk_group_ranks_baku_first_with_highlights(client) -> None:

@@ -12,8 +12,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+from core.release import Release
 from indexer import aliases
-from indexer.release import Release
 from tests.web_corpus import build_alias, counts, matching, releases, values_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -7,7 +7,8 @@ import json
 import pytest
 from elasticsearch import Elasticsearch
 
-from indexer import aliases, schema
+from core import schema
+from indexer import aliases
 from webui import create_app
 
 DEAD_ES = "http://127.0.0.1:9"  # nothing listens there: every call fails at once

@@ -13,7 +13,8 @@ import copy
 import pytest
 from elasticsearch import Elasticsearch
 
-from indexer import aliases, schema
+from core import schema
+from indexer import aliases
 from webui import create_app
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from elasticsearch import Elasticsearch
 
+from core.release import Release
+from core.schema import place_display
 from indexer import aliases
 from indexer.bulk import parse_all
-from indexer.release import Release
-from indexer.schema import place_display
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ORIGIN = "https://www.osce.org/"

@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from flask import Flask
 
-from indexer import schema
+from core.settings import Settings
 
 
-def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Application factory: config from the environment, overridden by `config`."""
+def create_app(config: dict[str, Any] | None = None, settings: Settings | None = None) -> Flask:
+    """Application factory: `settings` (default: read from the environment now), then `config`."""
     app = Flask(__name__)
-    app.config.from_mapping(
-        ES_URL=os.environ.get("ES_URL"),
-        OSCE_ALIAS=os.environ.get("OSCE_ALIAS", schema.ALIAS),
-        ES_TIMEOUT=float(os.environ.get("OSCE_ES_TIMEOUT", "10")),
-        # Operations (issue 15); each module validates its own and fails at start when bad.
-        OSCE_RATE_LIMIT_STORAGE=os.environ.get("OSCE_RATE_LIMIT_STORAGE"),
-        OSCE_PROXY_COUNT=os.environ.get("OSCE_PROXY_COUNT", "0"),
-        OSCE_METRICS=os.environ.get("OSCE_METRICS", "private"),
-        OSCE_LOG_FORMAT=os.environ.get("OSCE_LOG_FORMAT", "text"),
-        OSCE_SEARCH_TIMEOUT=os.environ.get("OSCE_SEARCH_TIMEOUT"),
-        OSCE_MAX_INDEX_AGE=os.environ.get("OSCE_MAX_INDEX_AGE"),
-        JSON_SORT_KEYS=False,
-    )
+    app.config.from_mapping((settings or Settings.from_env()).flask_config(), JSON_SORT_KEYS=False)
     if config:
         app.config.from_mapping(config)
     app.json.sort_keys = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from core.settings import Settings
 from webui import create_app
 
 
@@ -13,7 +14,8 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=5000)
     parser.add_argument("--debug", action="store_true")
     args = parser.parse_args()
-    create_app().run(host=args.host, port=args.port, debug=args.debug)
+    app = create_app(settings=Settings.from_env())
+    app.run(host=args.host, port=args.port, debug=args.debug)
 
 
 if __name__ == "__main__":

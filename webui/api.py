@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, abort, jsonify, request, url_for
 
 from webui import exports, service
-from webui.params import parse_search
+from webui.params import parse_query, parse_search
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -53,7 +53,7 @@ def suggest():
 
 @bp.get("/release/<doc_id>")
 def release(doc_id: str):
-    data = service.release(doc_id, request.args.get("q", "")[:256])
+    data = service.release(doc_id, parse_query(request.args))
     if data is None:
         abort(404, description="no release with this id")
     data["related"] = service.related(doc_id, data)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import time
 from typing import Any
 
 from elasticsearch import Elasticsearch
 from flask import Flask, current_app
+
+from core.settings import DEFAULT_ES_URL, node_urls
 
 
 class MeteredElasticsearch(Elasticsearch):
@@ -31,16 +32,13 @@ class MeteredElasticsearch(Elasticsearch):
 
 
 def init_app(app: Flask) -> None:
-    from esnode import discover_url, node_urls
-
-    url = app.config.get("ES_URL")
-    if not url:
-        url = discover_url()
-        app.config["ES_URL"] = url
+    """The client for `ES_URL` (comma-separated nodes; the local default port when unset)."""
+    url = app.config.get("ES_URL") or DEFAULT_ES_URL
+    app.config["ES_URL"] = url
     app.extensions["elasticsearch"] = MeteredElasticsearch(
         node_urls(url),
         # A read-only API key in a secured cluster (esnode.secure); None when security is off.
-        api_key=app.config.get("ES_API_KEY") or os.environ.get("ES_API_KEY") or None,
+        api_key=app.config.get("ES_API_KEY") or None,
         request_timeout=app.config["ES_TIMEOUT"],
         max_retries=1,
         retry_on_timeout=False,

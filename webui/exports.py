@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import html
 import io
-import re
 from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
+
+from webui.highlight import MARK_RE
 
 CSV_COLUMNS = (
     "id",
@@ -22,7 +23,6 @@ CSV_COLUMNS = (
     "score",
 )
 ATOM_NS = "http://www.w3.org/2005/Atom"
-_TAG_RE = re.compile(r"</?mark>")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -49,7 +49,7 @@ def to_csv(data: dict, base_url: str) -> str:
 
 def plain(fragment: str) -> str:
     """A highlight fragment (escaped text with <mark>) back to plain text."""
-    return html.unescape(_TAG_RE.sub("", fragment))
+    return html.unescape(MARK_RE.sub("", fragment))
 
 
 def _stamp(day: str | None) -> str:

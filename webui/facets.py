@@ -1,27 +1,96 @@
-"""The declared facets: request key, indexed field, label, display order. Nothing else filters."""
+"""The declared facets: each owns its filter, aggregation, result parsing, URL toggle and label.
+
+A facet is one declaration in FACETS (as in Datasette's facet classes): params.py validates a
+request's values with `check`, query.py asks for `filter` and `aggregation`, results.py for
+`values`, page.py for `toggled`. Nothing else filters, and no caller branches on a facet's kind.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-
-from indexer.schema import FACET_FIELDS
+from typing import Any
 
 
 @dataclass(frozen=True)
-class Facet:
+class TermsFacet:
+    """A keyword field: OR within the facet, buckets by count, selected values always shown."""
+
     key: str  # request parameter and JSON key
     field: str  # keyword field in the index
     label: str
     size: int = 50  # buckets fetched; the page shows 10 and "show more"
-    numeric: bool = False
+
+    def check(self, values: list[str]) -> str | None:
+        """Why these request values do not fit this facet (the 400's message), or None."""
+        return None
+
+    def terms(self, values: list[str]) -> list[Any]:
+        return values
+
+    def filter(self, values: list[str]) -> dict:
+        """OR within one facet."""
+        return {"terms": {self.field: self.terms(values)}}
+
+    def aggregation(self, others: list[dict]) -> dict:
+        """Counts under every other filter but not this facet's own (disjunctive counting)."""
+        terms = {
+            "terms": {
+                "field": self.field,
+                "size": self.size,
+                "order": [{"_count": "desc"}, {"_key": "asc"}],
+            }
+        }
+        return {"filter": {"bool": {"filter": others}}, "aggs": {"values": terms}}
+
+    def values(self, aggs: Mapping[str, Any], chosen: list[str]) -> list[dict]:
+        """`[{"value", "count", "selected"}]` from this facet's aggregation in a response."""
+        buckets = aggs.get(self.key, {}).get("values", {}).get("buckets", [])
+        values = [
+            {"value": str(b["key"]), "count": b["doc_count"], "selected": str(b["key"]) in chosen}
+            for b in buckets
+        ]
+        present = {v["value"] for v in values}
+        # A selected value always shows, even with no matches left, so it can be removed.
+        values.extend(
+            {"value": v, "count": 0, "selected": True} for v in chosen if v not in present
+        )
+        return values
+
+    def toggled(self, filters: Mapping[str, list[str]], value: str) -> dict[str, list[str]]:
+        """The filters with `value` added to this facet, or removed when already chosen."""
+        chosen = filters.get(self.key, [])
+        values = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
+        out = {k: list(v) for k, v in filters.items()}
+        if values:
+            out[self.key] = values
+        else:
+            out.pop(self.key, None)
+        return out
 
 
-FACETS: tuple[Facet, ...] = (
-    Facet("fields_of_work", FACET_FIELDS["fields_of_work"], "Field of work"),
-    Facet("country", FACET_FIELDS["country"], "Country", size=60),
-    Facet("place", FACET_FIELDS["place"], "Place"),
-    Facet("source", FACET_FIELDS["source"], "Source"),
-    Facet("year", FACET_FIELDS["year"], "Year", size=40, numeric=True),
-    Facet("type", FACET_FIELDS["type"], "Type"),
+@dataclass(frozen=True)
+class YearFacet(TermsFacet):
+    """A numeric year field: values are four digits, filtered as numbers, listed newest first."""
+
+    def check(self, values: list[str]) -> str | None:
+        if any(not v.isdigit() or len(v) > 4 for v in values):
+            return f"'{self.key}' must be a year"
+        return None
+
+    def terms(self, values: list[str]) -> list[Any]:
+        return [int(v) for v in values]
+
+    def values(self, aggs: Mapping[str, Any], chosen: list[str]) -> list[dict]:
+        return sorted(super().values(aggs, chosen), key=lambda v: v["value"], reverse=True)
+
+
+FACETS: tuple[TermsFacet, ...] = (
+    TermsFacet("fields_of_work", "fields_of_work", "Field of work"),
+    TermsFacet("country", "countries", "Country", size=60),
+    TermsFacet("place", "place_display", "Place"),
+    TermsFacet("source", "source", "Source"),
+    YearFacet("year", "year", "Year", size=40),
+    TermsFacet("type", "type", "Type"),
 )
 BY_KEY = {f.key: f for f in FACETS}

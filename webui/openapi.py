@@ -11,6 +11,7 @@ from typing import Any
 
 from flask import Blueprint, current_app, jsonify
 
+from core import schema
 from webui.facets import FACETS
 from webui.params import MAX_QUERY_CHARS, MAX_SIZE, MAX_WINDOW, SORTS
 
@@ -176,9 +177,13 @@ PATHS: dict[str, dict] = {
                 "in": "path",
                 "required": True,
                 "schema": {"type": "string"},
-                "description": "Release id (20 hex digits).",
+                "description": f"Release id ({schema.ID_CHARS} hex digits).",
             },
-            _param("q", {"type": "string"}, "Words to highlight in the full text."),
+            _param(
+                "q",
+                {"type": "string", "maxLength": MAX_QUERY_CHARS},
+                "Words to highlight in the full text.",
+            ),
         ],
         {"application/json": {"schema": {"type": "object"}}},
         **{

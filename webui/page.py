@@ -7,11 +7,11 @@ data as `/api/search` and every control is a plain link or GET form (works witho
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from webui.facets import FACETS, Facet
+from webui.facets import BY_KEY, FACETS
+from webui.highlight import MARK_RE
 from webui.params import MAX_WINDOW, SearchParams
 
 #: Facet values shown before "show more".
@@ -25,20 +25,9 @@ def href(params: SearchParams, **changes: object) -> str:
     return f"?{qs}" if qs else "?"
 
 
-def _with_values(params: SearchParams, key: str, values: list[str]) -> dict[str, list[str]]:
-    filters = {k: list(v) for k, v in params.filters.items()}
-    if values:
-        filters[key] = values
-    else:
-        filters.pop(key, None)
-    return filters
-
-
 def toggle_href(params: SearchParams, key: str, value: str) -> str:
     """Add a facet value (OR within the facet) or remove it when already chosen."""
-    chosen = params.filters.get(key, [])
-    values = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
-    return href(params, filters=_with_values(params, key, values))
+    return href(params, filters=BY_KEY[key].toggled(params.filters, value))
 
 
 @dataclass(frozen=True)
@@ -179,12 +168,9 @@ def year_chart(params: SearchParams, histogram: list[dict]) -> Chart | None:
     return Chart(CHART_W, CHART_H, bars, top, summary)
 
 
-_PLAIN_RE = re.compile(r"</?mark>")
-
-
 def snippet_edges(fragment: str) -> tuple[bool, bool]:
     """Whether a body fragment is cut mid-sentence at its start / end (show an ellipsis)."""
-    text = _PLAIN_RE.sub("", fragment).strip()
+    text = MARK_RE.sub("", fragment).strip()
     if not text:
         return False, False
     return not (text[0].isupper() or text[0].isdigit()), text[-1] not in ".!?\"”')"
@@ -193,8 +179,3 @@ def snippet_edges(fragment: str) -> tuple[bool, bool]:
 def hidden_state(params: SearchParams, *, skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """Hidden inputs that carry the rest of the state through a GET form."""
     return [(k, v) for k, v in params.to_args(page=1) if k not in skip]
-
-
-def facet_label(key: str) -> str:
-    facet: Facet | None = next((f for f in FACETS if f.key == key), None)
-    return facet.label if facet else key

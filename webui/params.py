@@ -8,12 +8,16 @@ from datetime import date
 
 from werkzeug.datastructures import MultiDict
 
-from webui.facets import BY_KEY
+from core.schema import MAX_RESULT_WINDOW as MAX_WINDOW
+from webui.facets import FACETS
 
+#: Longest query (and facet value) a request may carry; the release page's `q` too.
 MAX_QUERY_CHARS = 256
 MAX_SIZE = 100
-MAX_WINDOW = 10_000  # Elasticsearch's index.max_result_window
-SORTS = ("relevance", "newest", "oldest")
+#: Most values one request may select in one facet (more are dropped).
+MAX_FACET_VALUES = 20
+#: The orders a search can be sorted in, with their labels (query.SORTS has their clauses).
+SORTS = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -86,10 +90,16 @@ def _date(args: MultiDict, name: str) -> str | None:
         raise BadParameter(f"'{name}' must be a date as YYYY-MM-DD") from None
 
 
-def parse_search(args: MultiDict) -> SearchParams:
+def parse_query(args: MultiDict) -> str:
+    """`q` without control characters; longer than MAX_QUERY_CHARS is a 400."""
     q = _CONTROL_RE.sub(" ", args.get("q", "") or "").strip()
     if len(q) > MAX_QUERY_CHARS:
         raise BadParameter(f"the query is too long (at most {MAX_QUERY_CHARS} characters)")
+    return q
+
+
+def parse_search(args: MultiDict) -> SearchParams:
+    q = parse_query(args)
     size = _int(args, "size", 10, 1, MAX_SIZE)
     page = _int(args, "page", 1, 1, MAX_WINDOW)
     if page * size > MAX_WINDOW:
@@ -104,11 +114,13 @@ def parse_search(args: MultiDict) -> SearchParams:
     if date_from and date_to and date_from > date_to:
         raise BadParameter("'from' must not be after 'to'")
     filters: dict[str, list[str]] = {}
-    for key, facet in BY_KEY.items():
+    for facet in FACETS:
+        key = facet.key
         values = [_CONTROL_RE.sub("", v).strip() for v in args.getlist(key)]
-        values = list(dict.fromkeys(v for v in values if v))[:20]
-        if facet.numeric and any(not v.isdigit() or len(v) > 4 for v in values):
-            raise BadParameter(f"'{key}' must be a year")
+        values = list(dict.fromkeys(v for v in values if v))[:MAX_FACET_VALUES]
+        problem = facet.check(values)
+        if problem:
+            raise BadParameter(problem)
         if any(len(v) > MAX_QUERY_CHARS for v in values):
             raise BadParameter(f"'{key}' value too long")
         if values:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from indexer import schema
-from webui.facets import FACETS, Facet
+from core import schema
+from webui.facets import FACETS
+from webui.highlight import MARK_TAGS
 from webui.params import SearchParams
 
 #: Field weights: a word in the title says more than one in the body; the unstemmed
@@ -37,8 +38,8 @@ RECENCY_WEIGHT = 0.25
 RECENCY_SCALE = "3650d"
 HIGHLIGHT = {
     "encoder": "html",
-    "pre_tags": ["<mark>"],
-    "post_tags": ["</mark>"],
+    "pre_tags": [MARK_TAGS[0]],
+    "post_tags": [MARK_TAGS[1]],
     "fields": {
         "title": {"number_of_fragments": 0},
         "body": {
@@ -49,6 +50,7 @@ HIGHLIGHT = {
         },
     },
 }
+#: The clause of each sort params.SORTS names (a test keeps the two key sets equal).
 SORTS: dict[str, list[Any]] = {
     "relevance": ["_score", {"date": {"order": "desc", "missing": "_last"}}],
     "newest": [{"date": {"order": "desc", "missing": "_last"}}, "_score"],
@@ -164,11 +166,6 @@ def build_rehighlight(q: str, corrected: str, ids: list[str]) -> dict:
     }
 
 
-def facet_filter(facet: Facet, values: list[str]) -> dict:
-    """OR within one facet."""
-    return {"terms": {facet.field: [int(v) for v in values] if facet.numeric else values}}
-
-
 def _date_filter(params: SearchParams) -> dict | None:
     if not (params.date_from or params.date_to):
         return None
@@ -188,9 +185,7 @@ def build_search(params: SearchParams) -> dict:
     histogram keeps showing the years outside a chosen date range.
     """
     query: dict = text_query(params.q, params.recency) if params.q else {"match_all": {}}
-    selected = {
-        f.key: facet_filter(f, params.filters[f.key]) for f in FACETS if params.filters.get(f.key)
-    }
+    selected = {f.key: f.filter(params.filters[f.key]) for f in FACETS if params.filters.get(f.key)}
     dates = _date_filter(params)
 
     aggs: dict[str, Any] = {}
@@ -198,14 +193,7 @@ def build_search(params: SearchParams) -> dict:
         others = [flt for key, flt in selected.items() if key != facet.key]
         if dates:
             others.append(dates)
-        terms = {
-            "terms": {
-                "field": facet.field,
-                "size": facet.size,
-                "order": [{"_count": "desc"}, {"_key": "asc"}],
-            }
-        }
-        aggs[facet.key] = {"filter": {"bool": {"filter": others}}, "aggs": {"values": terms}}
+        aggs[facet.key] = facet.aggregation(others)
     aggs["histogram"] = {
         "filter": {"bool": {"filter": list(selected.values())}},
         "aggs": {

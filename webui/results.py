@@ -55,20 +55,7 @@ def _facets(resp: dict, params: SearchParams) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     aggs = resp.get("aggregations", {})
     for facet in FACETS:
-        chosen = params.filters.get(facet.key, [])
-        buckets = aggs.get(facet.key, {}).get("values", {}).get("buckets", [])
-        values = [
-            {"value": str(b["key"]), "count": b["doc_count"], "selected": str(b["key"]) in chosen}
-            for b in buckets
-        ]
-        present = {v["value"] for v in values}
-        # A selected value always shows, even with no matches left, so it can be removed.
-        values.extend(
-            {"value": v, "count": 0, "selected": True} for v in chosen if v not in present
-        )
-        if facet.numeric:
-            values.sort(key=lambda v: v["value"], reverse=True)
-        out[facet.key] = values
+        out[facet.key] = facet.values(aggs, params.filters.get(facet.key, []))
     return out
 
 

@@ -14,7 +14,6 @@ proxies `OSCE_PROXY_COUNT` names (Werkzeug's ProxyFix), so a client cannot forge
 from __future__ import annotations
 
 import math
-import os
 import time
 
 from flask import Flask, Response, request
@@ -23,7 +22,8 @@ from flask_limiter.util import get_remote_address
 from limits import parse_many
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-DEFAULT_RATE_LIMIT = "120/minute"
+from core.settings import DEFAULT_RATE_LIMIT
+
 OFF = ("off", "none", "0", "false", "")
 
 CSP = "; ".join(
@@ -53,9 +53,7 @@ HEADERS = {
 def rate_limit(app: Flask) -> str | None:
     """The configured limit, or None when it is switched off; a malformed one fails at start."""
     raw = app.config.get("OSCE_RATE_LIMIT")
-    if raw is None:
-        raw = os.environ.get("OSCE_RATE_LIMIT", DEFAULT_RATE_LIMIT)
-    raw = str(raw).strip()
+    raw = str(DEFAULT_RATE_LIMIT if raw is None else raw).strip()
     if raw.lower() in OFF:
         return None
     try:

@@ -8,11 +8,12 @@ from dataclasses import replace
 from elasticsearch import NotFoundError
 from flask import url_for
 
+from core import schema
 from webui import degraded, query, results
 from webui.es import alias, get_es
 from webui.params import SearchParams
 
-_ID_RE = re.compile(r"^[0-9a-f]{20}$")
+_ID_RE = re.compile(schema.ID_PATTERN)
 
 
 def search(params: SearchParams) -> dict:
@@ -123,7 +124,6 @@ def related(doc_id: str, doc: dict | None = None) -> list[dict]:
 def readiness() -> tuple[bool, dict]:
     from flask import current_app
 
-    from indexer.schema import MAPPING_VERSION
     from webui import readiness as ready
 
-    return ready.check(get_es(), alias(), MAPPING_VERSION, ready.max_index_age(current_app))
+    return ready.check(get_es(), alias(), schema.MAPPING_VERSION, ready.max_index_age(current_app))

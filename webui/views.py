@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, abort, jsonify, render_template, request, url_for
 
 from webui import page, service
-from webui.params import parse_search
+from webui.params import SORTS, parse_query, parse_search
 
 bp = Blueprint("views", __name__)
 
@@ -29,6 +29,7 @@ def index():
         hidden=page.hidden_state,
         href=page.href,
         edges=page.snippet_edges,
+        sorts=SORTS,
         twin=url_for("api.search") + (f"?{qs}" if qs else ""),
         csv=url_for("api.search_csv") + (f"?{qs}" if qs else ""),
         atom=url_for("api.search_atom") + (f"?{qs}" if qs else ""),
@@ -37,7 +38,7 @@ def index():
 
 @bp.get("/release/<doc_id>")
 def release(doc_id: str):
-    q = request.args.get("q", "")[:256]
+    q = parse_query(request.args)
     data = service.release(doc_id, q)
     if data is None:
         abort(404, description="There is no release at this address.")

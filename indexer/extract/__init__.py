@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from core.release import Release
 from indexer.extract.encoding import NotText, decode
 from indexer.extract.text_dump import parse_text
 from indexer.gazetteer import find_countries
-from indexer.release import Release
 
 #: Larger files are not press releases (a 20,000-word release is ~150 KB).
 MAX_BYTES = 20 * 1024 * 1024

@@ -13,8 +13,8 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString, SoupStrainer, Tag
 
+from core.release import Release
 from indexer.extract.dateline import parse_date, strip_dateline
-from indexer.release import Release
 
 #: Never content anywhere on a page.
 _CODE = ["script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "button"]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from core.release import Release
 from indexer.extract.dateline import DATELINE_RE, parse_date, strip_dateline
-from indexer.release import Release
 
 LABELS = {
     "date": "date",

@@ -28,7 +28,6 @@ LAUNCH_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -122,6 +121,9 @@ def phone_page(browser, live_server: str, external: External):
 
 
 @pytest.fixture(scope="session")
-def screenshots() -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS
+def screenshots(tmp_path_factory) -> Path:
+    """OSCE_SCREENSHOTS_DIR (`make screenshots`: docs/screenshots), else a temporary directory."""
+    chosen = os.environ.get("OSCE_SCREENSHOTS_DIR")
+    folder = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -26,7 +26,7 @@ def pytest_terminal_summary(terminalreporter) -> None:
     for key, value in data.items():
         if key not in fresh:
             value["stale"] = True
-    terminalreporter.write_sep("=", "reliability summary (bench/results/reliability.json)")
+    terminalreporter.write_sep("=", f"reliability summary ({summary.RESULTS})")
     terminalreporter.write_line(summary.table(data))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from indexer.release import Release
+from core.release import Release
 
 PLACES = ["VIENNA", "BAKU", "YEREVAN", "TBILISI", "KYIV", "CHISINAU", "WARSAW", "SKOPJE"]
 SOURCES = ["Secretariat", "Minsk Group", "ODIHR", "Mission to Moldova", "HCNM", "RFoM"]

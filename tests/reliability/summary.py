@@ -1,18 +1,34 @@
 """The reliability figures: tests record them here, `make test-reliability` prints the table.
 
-Numbers go to bench/results/reliability.json (one key per measurement), so a run can be compared
-with the last one; `python -m tests.reliability.summary` renders them as a Markdown table.
+A test run records into a temporary file (tests never rewrite tracked files); `make
+bench-reliability` points OSCE_RELIABILITY_RESULTS at bench/results/reliability.json (one key per
+measurement), so a run can be compared with the last recorded one; `python -m
+tests.reliability.summary [FILE]` renders a file as a Markdown table.
 """
 
 from __future__ import annotations
 
 import fcntl
 import json
+import os
 import sys
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-RESULTS = Path(__file__).resolve().parents[2] / "bench" / "results" / "reliability.json"
+#: The recorded figures, written only by `make bench-reliability`.
+RECORDED = Path(__file__).resolve().parents[2] / "bench" / "results" / "reliability.json"
+
+
+def _results_file() -> Path:
+    """OSCE_RELIABILITY_RESULTS, else a file of this run's own in a temporary directory."""
+    chosen = os.environ.get("OSCE_RELIABILITY_RESULTS")
+    if chosen:
+        return Path(chosen).resolve()
+    return Path(tempfile.mkdtemp(prefix="osce-reliability-")) / "reliability.json"
+
+
+RESULTS = _results_file()
 
 #: (key, label, how to render the recorded dict)
 ROWS: list[tuple[str, str, str]] = [
@@ -61,9 +77,9 @@ def record(key: str, **values: object) -> None:
         json.dump(data, fh, indent=2, sort_keys=True)
 
 
-def load() -> dict:
+def load(path: Path | None = None) -> dict:
     try:
-        return json.loads(RESULTS.read_text())
+        return json.loads((path or RESULTS).read_text())
     except (OSError, ValueError):
         return {}
 
@@ -84,9 +100,11 @@ def table(data: dict) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
-    print("\nReliability summary (" + str(RESULTS.relative_to(RESULTS.parents[2])) + ")\n")
-    print(table(load()))
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    path = Path(args[0]) if args else RECORDED
+    print(f"\nReliability summary ({path})\n")
+    print(table(load(path)))
     return 0
 
 

@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 from elasticsearch import Elasticsearch, helpers
 
+from devtools import synth
 from esnode import Node
 from esnode.config import SNAPSHOT_REPO
-from indexer import aliases, lock, snapshots, synth
+from indexer import aliases, lock, snapshots
 from indexer.__main__ import EXIT_LOCKED, EXIT_OK, EXIT_UNUSABLE, main
 from indexer.bulk import parse_all
 from tests.reliability.summary import record

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from elasticsearch import Elasticsearch
 
-from indexer import aliases, schema
+from core import schema
+from indexer import aliases
 from tests.reliability import corpus
 from tests.reliability.summary import record
 

@@ -12,7 +12,7 @@ import uuid
 import pytest
 from elasticsearch import Elasticsearch
 
-from indexer import schema
+from core import schema
 from indexer.bulk import Report, load
 from tests.reliability import corpus
 from tests.reliability.summary import record

@@ -14,8 +14,9 @@ import pytest
 from bs4 import BeautifulSoup
 from elasticsearch import Elasticsearch
 
-from indexer import aliases, schema
-from indexer.release import Release
+from core import schema
+from core.release import Release
+from indexer import aliases
 from tests.reliability.summary import record
 
 PAYLOADS = [

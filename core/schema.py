@@ -1,33 +1,30 @@
 """What is indexed and how: alias, settings, analyzers, mapping, and Release -> document.
 
-The web side reads field names and the alias from here; nothing else crosses between the two.
+Shared by the write side (indexer/) and the read side (webui/): the mapping sits beside the
+function that builds the documents it describes, and every fact about the index (id length, hit
+window, versioned index names) is written here once.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
-from indexer.release import Release
+from core.release import Release
 
-ALIAS = os.environ.get("OSCE_ALIAS", "osce-releases")
+#: The default alias (core.settings reads OSCE_ALIAS); concrete indices are `<alias>-<digits>`.
+ALIAS = "osce-releases"
 #: Bumped whenever the mapping or analysis changes, stored in the index's `_meta`.
 MAPPING_VERSION = 2
 
-#: Fields the web UI searches, and their facet fields.
-TITLE, BODY = "title", "body"
-FACET_FIELDS = {
-    "fields_of_work": "fields_of_work",
-    "source": "source",
-    "place": "place_display",
-    "country": "countries",
-    "type": "type",
-    "year": "year",
-}
+#: Document ids: the content hash's first ID_CHARS hex digits (80 bits).
+ID_CHARS = 20
+ID_PATTERN = f"^[0-9a-f]{{{ID_CHARS}}}$"
+#: Elasticsearch's `index.max_result_window`: paging stops at this many hits.
+MAX_RESULT_WINDOW = 10_000
 
 #: Analyzer names the query side uses (via this module: nothing else crosses packages).
 INDEX_ANALYZER, SEARCH_ANALYZER, EXACT_ANALYZER = "osce_index", "osce_search", "osce_exact"
@@ -147,17 +144,24 @@ MAPPING = {
 SIMILARITY = {"osce_body": {"type": "BM25", "k1": 1.2, "b": 0.3}}
 
 
-def index_settings(replicas: int = 0) -> dict:
+#: One replica wherever a second node can hold it (`make es-cluster`), none on one node.
+AUTO_EXPAND_REPLICAS = "0-1"
+
+
+def index_settings() -> dict:
     """Settings for a new concrete index (one shard: the corpus is small per node)."""
     return {
         "number_of_shards": 1,
-        "number_of_replicas": replicas,
-        # One replica wherever a second node can hold it (`make es-cluster`), none on one node.
-        "auto_expand_replicas": "0-1",
+        "auto_expand_replicas": AUTO_EXPAND_REPLICAS,
         "analysis": ANALYSIS,
         "similarity": SIMILARITY,
-        "max_result_window": 10000,
+        "max_result_window": MAX_RESULT_WINDOW,
     }
+
+
+def is_versioned(alias: str, index: str) -> bool:
+    """`<alias>-<digits>`: one of ours (not the lock index, not another alias's)."""
+    return index.startswith(f"{alias}-") and index[len(alias) + 1 :].isdigit()
 
 
 #: Typographic variants a crawl may or may not have kept; str.replace runs at C speed, where
@@ -182,8 +186,8 @@ def content_hash(release: Release) -> str:
 
 
 def doc_id(release: Release) -> str:
-    """The document id: the first 20 hex digits of the content hash (80 bits)."""
-    return content_hash(release)[:20]
+    """The document id: the first ID_CHARS hex digits of the content hash."""
+    return content_hash(release)[:ID_CHARS]
 
 
 def place_display(place: str | None) -> str | None:

@@ -1,6 +1,6 @@
 """Synthetic OSCE press releases in the crawl's text-dump format, for scale tests and benchmarks.
 
-`python -m indexer.synth --count N OUT [--seed S]` writes N files shaped like the seeds (navigation
+`python -m devtools.synth --count N OUT [--seed S]` writes N files shaped like the seeds (navigation
 block, type, title, `- Date:`/`- Place:`/`- Source:`/`- Fields of work:` lists, dateline, body).
 Release i depends only on (seed, i), so the same command always writes the same bytes.
 """
@@ -273,7 +273,7 @@ def write_corpus(out: Path, count: int, seed: int = 0, per_dir: int = 1000) -> l
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m indexer.synth", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m devtools.synth", description=__doc__)
     parser.add_argument("out", type=Path, help="directory to write into (created)")
     parser.add_argument("--count", type=int, default=1000, help="number of releases")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (same seed, same files)")
