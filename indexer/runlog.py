@@ -7,7 +7,6 @@ lock index is the one place a run's outcome (docs, seconds, failures) survives e
 
 from __future__ import annotations
 
-import json
 import logging
 import socket
 import sys
@@ -15,6 +14,7 @@ from datetime import UTC, datetime
 
 from elasticsearch import Elasticsearch, NotFoundError
 
+from core.logs import JsonFormatter
 from indexer.lock import AliasLock, lock_index
 
 log = logging.getLogger(__name__)
@@ -25,24 +25,6 @@ _JSON = False
 
 def json_logs() -> bool:
     return _JSON
-
-
-class JsonFormatter(logging.Formatter):
-    """One JSON object per record: time, level, logger, message and any `extra` fields."""
-
-    SKIP = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
-
-    def format(self, record: logging.LogRecord) -> str:
-        data = {
-            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
-            "level": record.levelname.lower(),
-            "logger": record.name,
-            "msg": record.getMessage(),
-        }
-        data.update({k: v for k, v in vars(record).items() if k not in self.SKIP})
-        if record.exc_info:
-            data["exc"] = self.formatException(record.exc_info)
-        return json.dumps(data, ensure_ascii=False, default=str)
 
 
 _HANDLER: logging.Handler | None = None

@@ -7,34 +7,16 @@ gunicorn's text format. The default (`text`) leaves access logging to gunicorn.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
 import time
-from datetime import UTC, datetime
 
 from flask import Flask, Response, g, request
 
+from core.logs import JsonFormatter
+
 ACCESS = logging.getLogger("osce.access")
-
-
-class JsonFormatter(logging.Formatter):
-    """The record's `extra` fields as one JSON object, with time, level and message."""
-
-    SKIP = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
-
-    def format(self, record: logging.LogRecord) -> str:
-        data = {
-            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
-            "level": record.levelname.lower(),
-            "logger": record.name,
-            "msg": record.getMessage(),
-        }
-        data.update({k: v for k, v in vars(record).items() if k not in self.SKIP})
-        if record.exc_info:
-            data["exc"] = self.formatException(record.exc_info)
-        return json.dumps(data, ensure_ascii=False, default=str)
 
 
 def log_format(app: Flask) -> str:
