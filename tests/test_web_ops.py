@@ -212,3 +212,36 @@ def test_indexer_runs_log_json_and_are_recorded(
     assert status["last_run"]["command"] == "reindex" and status["last_run"]["ok"] is False
     assert status["last_run"]["exit"] == 3 and "refusing" in status["last_run"]["error"]
     assert status["last_runs"]["reindex"] == status["last_run"]
+
+
+def test_operations_settings_are_read_once_into_settings() -> None:
+    from core.settings import Settings
+
+    env = {
+        "OSCE_SNAPSHOT_REPO": "nightly",
+        "OSCE_RATE_LIMIT_STORAGE": "redis://r:6379/0",
+        "OSCE_PROXY_COUNT": "1",
+        "OSCE_METRICS": "10.0.0.0/8",
+        "OSCE_LOG_FORMAT": "JSON",
+        "OSCE_SEARCH_TIMEOUT": "5s",
+        "OSCE_MAX_INDEX_AGE": "7d",
+    }
+    s = Settings.from_env(env)
+    assert s.snapshot_repo == "nightly" and s.log_format == "json"
+    config = s.flask_config()
+    assert config["OSCE_RATE_LIMIT_STORAGE"] == "redis://r:6379/0"
+    assert (config["OSCE_PROXY_COUNT"], config["OSCE_METRICS"]) == ("1", "10.0.0.0/8")
+    assert (config["OSCE_SEARCH_TIMEOUT"], config["OSCE_MAX_INDEX_AGE"]) == ("5s", "7d")
+    d = Settings.from_env({})
+    assert (d.snapshot_repo, d.rate_limit_storage, d.metrics) == (
+        "osce-backups",
+        "memory://",
+        "private",
+    )
+
+
+def test_the_snapshot_repository_name_is_one_fact() -> None:
+    from core.settings import DEFAULT_SNAPSHOT_REPO
+    from esnode.config import SNAPSHOT_REPO
+
+    assert DEFAULT_SNAPSHOT_REPO == SNAPSHOT_REPO  # esnode registers what the indexer uses
