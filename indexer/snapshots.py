@@ -99,7 +99,7 @@ def list_backups(es: Elasticsearch, alias: str, repo: str) -> list[Backup]:
     backups = []
     for snap in resp.get("snapshots", []):
         meta = snap.get("metadata") or {}
-        if meta.get("alias", alias) != alias or not aliases.is_versioned(alias, snap["snapshot"]):
+        if meta.get("alias", alias) != alias or not schema.is_versioned(alias, snap["snapshot"]):
             continue
         details = snap.get("index_details") or {}
         size = sum(d.get("size_in_bytes", 0) for d in details.values()) if details else None

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from elasticsearch import Elasticsearch, helpers
 
+from core import schema
 from devtools import synth
 from esnode import Node
 from esnode.config import SNAPSHOT_REPO
@@ -94,7 +95,7 @@ def test_restore_drill(es: Elasticsearch, es_url: str, make_alias, corpus, repo,
     code, out, _ = run(capsys, "snapshot", *common)
     assert code == EXIT_OK
     name = out.strip()
-    assert aliases.is_versioned(alias, name)
+    assert schema.is_versioned(alias, name)
     code, out, _ = run(capsys, "snapshots", *common)
     assert code == EXIT_OK and name in out and "60 docs" in out and "SUCCESS" in out
 
@@ -106,7 +107,7 @@ def test_restore_drill(es: Elasticsearch, es_url: str, make_alias, corpus, repo,
     seconds = time.monotonic() - started
     assert code == EXIT_OK, err
     (restored,) = aliases.alias_indices(es, alias)
-    assert restored != live and aliases.is_versioned(alias, restored)
+    assert restored != live and schema.is_versioned(alias, restored)
     assert f"restored {name} into {restored} (60 docs)" in out
     after = es.count(index=alias)["count"]
     same_ids, same_top = _ids(es, alias) == ids, _top10(es_url, alias) == top10
