@@ -16,7 +16,8 @@ PLUGIN_ZIP := analysis-plugin/target/osce-analysis-$(ES_VERSION).zip
 .PHONY: chromium redis test-browser snapshot restore
 .PHONY: plugin eval
 .PHONY: es-cluster es-cluster-stop test-reliability bench-reliability screenshots
-.PHONY: bench-index
+.PHONY: bench-index bench-export
+.PHONY: map-data
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -87,7 +88,7 @@ test-browser: install chromium ## Only the browser tests (Playwright driving Deb
 screenshots: install chromium ## The browser tests, writing the README's docs/screenshots/*.png
 	OSCE_SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest -q tests/browser
 
-eval: install ## Score baseline vs our ranking on eval/ (writes bench/results/relevance.json)
+eval: install ## Score baseline, ours (and FTS5 on eval/archive, per kind/split) -> bench/results/relevance.json
 	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) -m eval
 test-reliability: install redis ## Faults, overload, hostile input, security (part of `make test`); prints the summary table
 	$(PY) -m pytest tests/reliability
@@ -97,6 +98,8 @@ bench-reliability: install redis ## The reliability suite, recording its table i
 	$(PY) -m tests.reliability.summary bench/results/reliability.json
 bench-index: install ## Reindex 100,000 synthetic releases vs raw _bulk -> bench/results/index.json
 	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) bench/index_bench.py $(BENCH_ARGS)
+bench-export: install ## Stream 25,000-row exports through one gunicorn worker: rows/s and RSS -> bench/results/export.json
+	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) bench/export_bench.py $(BENCH_ARGS)
 
 lint: install ## ruff lint and format check; import-linter's contracts (pyproject.toml)
 	$(PY) -m ruff check .
@@ -134,7 +137,10 @@ bench-search: install ## Search latency/throughput at 10k and 100k (BENCH_SCALE=
 	$(PY) bench/peer_relevance.py
 	$(PY) bench/report.py
 
-bench: bench-parse bench-index bench-search bench-reliability ## Every benchmark; numbers in bench/results/, table in bench/README.md
+bench: bench-parse bench-index bench-search bench-export bench-reliability ## Every benchmark; numbers in bench/results/, table in bench/README.md
 
 bench-parse: install ## Parse benchmark (10,000 mixed files, one core) + fixture accuracy -> bench/results/parse.json
 	$(PY) bench/parse_bench.py --files 10000 --out bench/results/parse.json
+MAP_DATA := webui/static/map/participating-states.json
+map-data: ## Regenerate the map of the participating States (Natural Earth via npm's world-atlas, pinned)
+	cd tools/map && npm ci --no-audit --no-fund --loglevel=error && node build.mjs ../../$(MAP_DATA)

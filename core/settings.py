@@ -18,6 +18,21 @@ DEFAULT_RATE_LIMIT = "120/minute"
 DEFAULT_KIBANA_URL = "http://127.0.0.1:5601"
 #: The filesystem snapshot repository the local node registers (esnode.config has the same name).
 DEFAULT_SNAPSHOT_REPO = "osce-backups"
+#: Most rows one whole-set export writes: large enough for the whole collection.
+DEFAULT_EXPORT_MAX = 100_000
+
+
+def parse_export_max(raw: str | None) -> int:
+    """OSCE_EXPORT_MAX: the most rows one export writes (a positive whole number)."""
+    if raw is None or not raw.strip():
+        return DEFAULT_EXPORT_MAX
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ValueError(f"OSCE_EXPORT_MAX={raw!r} is not a positive number of rows")
+    return value
 
 
 def node_urls(url: str) -> list[str]:
@@ -45,6 +60,8 @@ class Settings:
     log_format: str = "text"  # OSCE_LOG_FORMAT: text or json (one JSON line per request/run)
     search_timeout: str | None = None  # OSCE_SEARCH_TIMEOUT: shard time limit, e.g. 5s
     max_index_age: str | None = None  # OSCE_MAX_INDEX_AGE: /readyz fails past it, e.g. 7d
+    export_max: int = DEFAULT_EXPORT_MAX  # OSCE_EXPORT_MAX, rows per whole-set export
+    secret_key: str | None = None  # OSCE_SECRET_KEY, signs API cursors (random when unset)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -78,6 +95,8 @@ class Settings:
             log_format=(get("OSCE_LOG_FORMAT") or "text").lower(),
             search_timeout=get("OSCE_SEARCH_TIMEOUT"),
             max_index_age=get("OSCE_MAX_INDEX_AGE"),
+            export_max=parse_export_max(env.get("OSCE_EXPORT_MAX")),
+            secret_key=get("OSCE_SECRET_KEY"),
         )
 
     @property
@@ -99,4 +118,6 @@ class Settings:
             "OSCE_LOG_FORMAT": self.log_format,
             "OSCE_SEARCH_TIMEOUT": self.search_timeout,
             "OSCE_MAX_INDEX_AGE": self.max_index_age,
+            "OSCE_EXPORT_MAX": self.export_max,
+            "SECRET_KEY": self.secret_key,
         }

@@ -1,4 +1,4 @@
-"""`python -m indexer parse|index|reindex|rollback|status|snapshot|snapshots|restore`.
+"""`python -m indexer parse|index|reindex|rollback|status|export|snapshot|snapshots|restore`.
 
 Exit codes: 0 done (files that hold no release are skipped, not errors); 1 neither PATH nor
 --from-live given; 2 Elasticsearch (or its snapshot repository) is not usable; 3 the
@@ -25,7 +25,7 @@ from core import schema
 from core.settings import DEFAULT_SNAPSHOT_REPO, Settings, node_urls
 from indexer import aliases, runlog, snapshots
 from indexer.bulk import BULK_THREADS, Progress, Report, default_workers, prepare_paths
-from indexer.extract import iter_files, parse_file
+from indexer.extract import iter_files, iter_releases
 from indexer.lock import LockHeld, LockLost
 
 EXIT_OK, EXIT_USAGE, EXIT_UNUSABLE, EXIT_FAILED, EXIT_LOCKED = 0, 1, 2, 3, 4
@@ -50,12 +50,11 @@ def es_client(url: str | None, settings: Settings | None = None) -> Elasticsearc
 
 def cmd_parse(args: argparse.Namespace) -> int:
     out = sys.stdout
-    for path in iter_files(args.paths):
-        release = parse_file(path)
+    for release in iter_releases(args.paths):
         doc_id = schema.doc_id(release) if release.valid else None
         out.write(json.dumps(release.to_parse_json(doc_id), ensure_ascii=False) + "\n")
         if not release.valid:
-            logging.warning("invalid %s: %s", path, release.error)
+            logging.warning("invalid %s: %s", release.path, release.error)
     return EXIT_OK
 
 
@@ -108,6 +107,7 @@ def cmd_write(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     files = iter_files(args.paths)
     report = Report(alias=args.alias)
+    changes = None
     try:
         es = _connect(args)
         if from_live:
@@ -125,7 +125,25 @@ def cmd_write(args: argparse.Namespace) -> int:
             return EXIT_OK
         show = args.progress if args.progress is not None else sys.stderr.isatty()
         with progress_bar(total, show) as progress:
-            if args.command == "reindex":
+            if args.command == "index" and not args.force:
+                from indexer import incremental
+
+                _report, changes = incremental.run(
+                    es,
+                    [str(p) for p in args.paths],
+                    args.alias,
+                    workers=args.workers,
+                    threads=args.threads,
+                    progress=progress,
+                    report=report,
+                    prune=args.prune,
+                )
+            elif args.command == "reindex":
+                recorder = None
+                if not from_live:
+                    from indexer.incremental import ManifestRecorder
+
+                    items = recorder = ManifestRecorder(items)
                 aliases.reindex(
                     es,
                     items,
@@ -137,6 +155,8 @@ def cmd_write(args: argparse.Namespace) -> int:
                     sources=[str(p) for p in args.paths] or [f"{args.alias} (--from-live)"],
                     report=report,
                 )
+                if recorder is not None:
+                    recorder.write(es, args.alias, report)
             else:
                 aliases.upsert(
                     es, items, args.alias, threads=args.threads, progress=progress, report=report
@@ -157,7 +177,11 @@ def cmd_write(args: argparse.Namespace) -> int:
     for failed in report.failed:
         print(f"rejected {failed['path']} ({failed['id']}): {failed['reason']}", file=sys.stderr)
     print(report.summary())
-    _write_report(args.report, {"ok": True, "command": args.command, **report.to_json()})
+    extra = {}
+    if changes is not None:
+        print(changes.summary())
+        extra["incremental"] = changes.to_json()
+    _write_report(args.report, {"ok": True, "command": args.command, **report.to_json(), **extra})
     args.run = _run_of(report)
     return EXIT_OK
 
@@ -391,6 +415,17 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
             default=None,
             help="progress bar (default: when stderr is a terminal)",
         )
+        if name == "index":
+            p.add_argument(
+                "--prune",
+                action="store_true",
+                help="delete releases whose files disappeared from PATH (default: report them)",
+            )
+            p.add_argument(
+                "--force",
+                action="store_true",
+                help="parse and upsert every file, ignoring the manifest of files already indexed",
+            )
         if name == "reindex":
             p.add_argument("--keep", type=int, default=1, help="old indices kept for rollback")
             p.add_argument(
@@ -417,10 +452,11 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_status)
     _snapshot_parsers(sub, settings)
-    from indexer import kibana
+    from indexer import export_cli, kibana
 
     kibana.add_parser(sub, settings)
     parser.set_defaults(settings=settings)
+    export_cli.add_parser(sub, settings, _common, _connect)
     return parser
 
 

@@ -17,7 +17,20 @@ def create_app(config: dict[str, Any] | None = None, settings: Settings | None =
         app.config.from_mapping(config)
     app.json.sort_keys = False
 
-    from webui import api, errors, es, logs, metrics, openapi, readiness, security, views
+    from webui import (
+        api,
+        cite,
+        errors,
+        es,
+        explore,
+        help,
+        logs,
+        metrics,
+        openapi,
+        readiness,
+        security,
+        views,
+    )
     from webui.highlight import as_markup
 
     app.add_template_filter(as_markup, "safe_fragment")
@@ -31,4 +44,7 @@ def create_app(config: dict[str, Any] | None = None, settings: Settings | None =
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(openapi.bp)
+    app.register_blueprint(help.bp)
+    app.register_blueprint(cite.bp)
+    app.register_blueprint(explore.bp)
     return app
