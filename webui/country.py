@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from webui import query
+from webui import interpret, query
 from webui.facets import BY_KEY
 from webui.params import SearchParams
 
@@ -29,7 +29,7 @@ def search_href(params: SearchParams, **filters: str) -> str:
 
 def build_country(name: str) -> dict:
     """Aggregations over the releases the search page finds for `country=name`."""
-    scope = query.build_count(country_params(name))["query"]
+    scope = interpret.count_query(country_params(name))
     terms = {key: BY_KEY[facet].field for key, facet in PROFILE.items()}
     aggs: dict = {
         key: {

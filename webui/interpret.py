@@ -158,6 +158,13 @@ def search_body(params: SearchParams) -> tuple[SearchParams, dict]:
     return state, query.build_search(state, plan)
 
 
+def count_query(params: SearchParams) -> dict:
+    """The query (every filter applied) that counts what a search finds: trends and country
+    pages count with the search page's own language."""
+    _, body = search_body(params)
+    return {"bool": {"must": [body["query"]], "filter": [body["post_filter"]]}}
+
+
 def run(params: SearchParams) -> tuple[SearchParams, dict]:
     """The search as the page shows it: (the state the page's links keep, the search JSON)."""
     if not params.q:

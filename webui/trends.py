@@ -1,6 +1,6 @@
 """Trends: releases per year for up to five queries, as counts or as a share of each year.
 
-Each series is the search page's own query for that `q` (built by `query.build_count`, so the
+Each series is the search page's own query for that `q` (built by `interpret.count_query`, so the
 query language and the page's filters apply to a series exactly as to a search), counted per year
 in one request: a filter aggregation per series beside a histogram of every release the filters
 allow (the share's denominator).
@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 from werkzeug.datastructures import MultiDict
 
-from webui import query
+from webui import interpret
 from webui.facets import BY_KEY
 from webui.params import MAX_QUERY_CHARS, BadParameter, SearchParams, parse_search
 
@@ -151,9 +151,9 @@ def build_trends(params: TrendParams) -> dict:
     }
     aggs: dict = {"all": histogram}
     for i, q in enumerate(params.series):
-        series_query = query.build_count(replace(params.base, q=q, page=1))["query"]
+        series_query = interpret.count_query(replace(params.base, q=q, page=1))
         aggs[f"s{i}"] = {"filter": series_query, "aggs": {"years": histogram}}
-    everything = query.build_count(replace(params.base, q="", page=1))["query"]
+    everything = interpret.count_query(replace(params.base, q="", page=1))
     return {"query": everything, "size": 0, "track_total_hits": True, "aggs": aggs}
 
 
