@@ -211,18 +211,26 @@ def latency_at(n: int, rounds: int, vectors: str) -> dict:
     return out
 
 
-def run(cache_scale: int, latency_scale: int, rounds: int, vectors: str) -> dict:
+def run(
+    cache_scale: int, latency_scale: int, rounds: int, vectors: str, latency_only: bool = False
+) -> dict:
     result: dict = {
         "cores": os.cpu_count(),
         "model": f"{MODEL.distribution}=={MODEL.version}",
         "note": "machine shared with other work while measured: numbers are noisy",
+        "load_average_before": list(os.getloadavg()),
     }
+    if latency_only:
+        result["latency"] = latency_at(latency_scale, rounds, vectors)
+        result["load_average_after"] = list(os.getloadavg())
+        return result
     files = sorted(corpus(cache_scale).rglob("*.txt"))[:128]
     texts = [document_text(r.title, r.body_text) for r in parse_all(files) if r.valid]
     print(f"embedding throughput on {len(texts)} releases", flush=True)
     result["embedding"] = embedding_throughput(texts)
     result["cache_and_size"] = cache_and_size(cache_scale)
     result["latency"] = latency_at(latency_scale, rounds, vectors)
+    result["load_average_after"] = list(os.getloadavg())
     return result
 
 
@@ -237,9 +245,12 @@ def main() -> None:
         help="`title`: embed titles only for the latency index (a busy machine)",
     )
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--latency-only", action="store_true", help="skip throughput and cache")
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
-    result = run(args.cache_scale, args.latency_scale, args.rounds, args.latency_vectors)
+    result = run(
+        args.cache_scale, args.latency_scale, args.rounds, args.latency_vectors, args.latency_only
+    )
     out = RESULTS / f"semantic-{args.latency_scale}.json"
     out.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=1), flush=True)

@@ -7,6 +7,8 @@ streams the ready-made bytes through `helpers.streaming_bulk` (429s retried with
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import json
 import logging
 import os
@@ -26,7 +28,8 @@ from core import schema
 from core.release import Release
 from indexer.embeddings import FIELD as VECTOR_FIELD
 from indexer.embeddings import EmbeddingConfig, add_vectors, worker_threads
-from indexer.extract import iter_files, parse_file
+from indexer.extract import MAX_BYTES, iter_units, parse_bytes, parse_file
+from indexer.extract.archives import Member
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -95,51 +98,71 @@ class Prepared(NamedTuple):
     doc_id: str | None
     source: bytes | None
     error: str | None
+    unit_hash: str | None = None  # hash of the file's (or archive member's) bytes
     embedded: str | None = None  # the vector: "computed", "cached", or None (none added)
 
 
-def _serialise(path: str, doc: dict, embedded: str | None = None) -> Prepared:
-    # schema.doc_id is the hash's first ID_CHARS digits: reuse it rather than hash the text twice.
-    doc_id = doc["content_hash"][: schema.ID_CHARS]
-    return Prepared(path, doc_id, json.dumps(doc, ensure_ascii=False).encode(), None, embedded)
+def unit_hash(data: bytes) -> str:
+    """What the incremental manifest keys a file on: its bytes, not its path."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def prepare_release(release: Release) -> Prepared:
     """Document id and JSON bytes for a release (an error instead when it holds none)."""
     if not release.valid:
         return Prepared(release.path, None, None, release.error or "invalid")
-    return _serialise(release.path, schema.to_document(release))
+    doc = schema.to_document(release)
+    # schema.doc_id is the hash's first ID_CHARS digits: reuse it rather than hash the text twice.
+    doc_id = doc["content_hash"][: schema.ID_CHARS]
+    return Prepared(release.path, doc_id, json.dumps(doc, ensure_ascii=False).encode(), None)
+
+
+def prepare_file(path: str | Path | Member) -> Prepared:
+    """Parse one file or archive member; an extractor bug becomes a skip with its reason."""
+    where = path.path if isinstance(path, Member) else str(path)
+    try:
+        if isinstance(path, Member):
+            from indexer.extract import parse_member
+
+            digest = unit_hash(path.data) if path.data is not None else None
+            return prepare_release(parse_member(path))._replace(unit_hash=digest)
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
+        except OSError:
+            return prepare_release(parse_file(path))  # the OS error, worded by parse_file
+        return prepare_release(parse_bytes(data, where))._replace(unit_hash=unit_hash(data))
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a reindex
+        log.exception("extractor failed on %s", where)
+        return Prepared(where, None, None, f"extractor error: {type(exc).__name__}: {exc}")
 
 
 def prepare_releases(
-    releases: list[Release | Prepared], embedding: EmbeddingConfig | None
+    items: list[Release | Prepared], embedding: EmbeddingConfig | None
 ) -> list[Prepared]:
     """A batch made ready, with vectors when `embedding` is given (one model call per batch).
 
-    Prepared items pass through, given a vector if their source has none (`--from-live`).
+    Prepared items keep their path and unit hash and gain a vector if their source has none
+    (files just parsed, `--from-live` documents, whose stored vectors are not in `_source`).
     """
+    prepared = [r if isinstance(r, Prepared) else prepare_release(r) for r in items]
     if embedding is None:
-        return [r if isinstance(r, Prepared) else prepare_release(r) for r in releases]
-    out: list[Prepared | None] = [None] * len(releases)
-    todo: dict[int, tuple[str, dict]] = {}
-    for i, item in enumerate(releases):
-        if isinstance(item, Prepared):
-            if item.source is None:
-                out[i] = item
-                continue
-            doc = json.loads(item.source)
-            if VECTOR_FIELD in doc:
-                out[i] = item._replace(embedded="cached")
-            else:
-                todo[i] = (item.path, doc)
-        elif not item.valid:
-            out[i] = prepare_release(item)
+        return prepared
+    todo: dict[int, dict] = {}
+    for i, item in enumerate(prepared):
+        if item.source is None:
+            continue
+        doc = json.loads(item.source)
+        if VECTOR_FIELD in doc:
+            prepared[i] = item._replace(embedded="cached")
         else:
-            todo[i] = (item.path, schema.to_document(item))
-    status = add_vectors([doc for _, doc in todo.values()], embedding)
-    for (i, (path, doc)), embedded in zip(todo.items(), status, strict=True):
-        out[i] = _serialise(path, doc, embedded)
-    return [p for p in out if p is not None]
+            todo[i] = doc
+    status = add_vectors(list(todo.values()), embedding)
+    for (i, doc), embedded in zip(todo.items(), status, strict=True):
+        if embedded is not None:
+            source = json.dumps(doc, ensure_ascii=False).encode()
+            prepared[i] = prepared[i]._replace(source=source, embedded=embedded)
+    return prepared
 
 
 def with_vectors(
@@ -156,25 +179,10 @@ def with_vectors(
         yield from prepare_releases(chunk, embedding)
 
 
-def _parse(path: str | Path) -> Release | Prepared:
-    """Parse one file; an extractor bug becomes a skip with its reason, never a crash."""
-    try:
-        return parse_file(path)
-    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a reindex
-        log.exception("extractor failed on %s", path)
-        return Prepared(str(path), None, None, f"extractor error: {type(exc).__name__}: {exc}")
-
-
-def prepare_file(path: str | Path) -> Prepared:
-    """Parse one file and make it ready (no vector)."""
-    item = _parse(path)
-    return item if isinstance(item, Prepared) else prepare_release(item)
-
-
-def _prepare_batch(paths: list[str], embedding: EmbeddingConfig | None = None) -> list[Prepared]:
-    if embedding is None:
-        return [prepare_file(p) for p in paths]
-    return prepare_releases([_parse(p) for p in paths], embedding)
+def _prepare_batch(
+    paths: list[str | Member], embedding: EmbeddingConfig | None = None
+) -> list[Prepared]:
+    return prepare_releases([prepare_file(p) for p in paths], embedding)
 
 
 def default_workers() -> int:
@@ -184,21 +192,27 @@ def default_workers() -> int:
 
 
 def prepare_paths(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path | Member],
     workers: int | None = None,
+    expand: bool = True,
     embedding: EmbeddingConfig | None = None,
 ) -> Iterator[Prepared]:
     """Parse files in input order; with workers > 1 in a bounded process pool (back-pressure).
 
+    Archives are opened here and their members streamed to the workers in batches, so a WARC
+    of any size never sits in memory whole; expand=False takes paths and members as given.
     With `embedding`, each batch also gets its vectors in the worker that parsed it.
     """
-    files = [str(p) for p in paths]
+    units = iter_units(list(paths)) if expand else iter(paths)
     workers = default_workers() if workers is None else workers
-    if workers <= 1 or len(files) <= BATCH:
-        for start in range(0, len(files), BATCH):
-            yield from _prepare_batch(files[start : start + BATCH], embedding)
+    head = list(itertools.islice(units, BATCH + 1))
+    if workers <= 1 or len(head) <= BATCH:
+        rest = itertools.chain(head, units)
+        for batch in iter(lambda: list(itertools.islice(rest, BATCH)), []):
+            yield from _prepare_batch(batch, embedding)
         return
-    batches = [files[i : i + BATCH] for i in range(0, len(files), BATCH)]
+    rest = itertools.chain(head, units)
+    batches = iter(lambda: list(itertools.islice(rest, BATCH)), [])
     if embedding is not None:  # the cores shared out between the workers' model runs
         embedding = replace(embedding, threads=worker_threads(workers))
     window = workers * 8  # ~1,000 files ahead: parsers keep going while a bulk request waits
@@ -219,13 +233,15 @@ def prepare_paths(
 
 def prepare_all(paths: Iterable[str | Path], workers: int | None = None) -> Iterator[Prepared]:
     """Files and directories (recursively) to prepared documents."""
-    return prepare_paths(iter_files(list(paths)), workers)
+    return prepare_paths(list(paths), workers)
 
 
 def parse_all(paths: Iterable[str | Path]) -> Iterator[Release]:
-    """Releases from files and directories, parsed in this process (tests, small inputs)."""
-    for path in iter_files(list(paths)):
-        yield parse_file(path)
+    """Releases from files, directories and archives, parsed in this process (tests, small
+    inputs)."""
+    from indexer.extract import iter_releases
+
+    yield from iter_releases(list(paths))
 
 
 def as_prepared(items: Iterable[Release | Prepared]) -> Iterator[Prepared]:

@@ -36,6 +36,10 @@ class SearchParams:
     date_to: str | None = None
     filters: dict[str, list[str]] = field(default_factory=dict)
     recency: bool = True  # the recency tie-break in relevance ranking; `recency=off` drops it
+    # The query language's ways out (webui.interpret): `years=all` keeps years typed in q
+    # from restricting dates; `correct=off` runs q as typed, never a spelling correction.
+    years_all: bool = False
+    literal: bool = False
     mode: str | None = None  # hybrid | keyword | semantic; None: the default for the index
 
     @property
@@ -52,9 +56,15 @@ class SearchParams:
             "page": self.page,
             "size": self.size,
             "recency": None if self.recency else "off",
+            "years": "all" if self.years_all else None,
+            "correct": "off" if self.literal else None,
             "mode": self.mode,
         }
         renamed = {"date_from": "from", "date_to": "to"}
+        flags = {"years_all": ("years", "all"), "literal": ("correct", "off")}
+        for name, (key, on) in flags.items():
+            if name in changes:
+                state[key] = on if changes.pop(name) else None
         state.update({renamed.get(k, k): v for k, v in changes.items() if k != "filters"})
         pairs = [
             (k, str(v))
@@ -113,6 +123,12 @@ def parse_search(args: MultiDict) -> SearchParams:
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
         raise BadParameter(f"'sort' must be one of {', '.join(SORTS)}")
+    years = (args.get("years") or "query").lower()
+    if years not in ("query", "all"):
+        raise BadParameter("'years' must be query or all")
+    correct = (args.get("correct") or "on").lower()
+    if correct not in ("on", "off"):
+        raise BadParameter("'correct' must be on or off")
     mode = (args.get("mode") or "").strip().lower() or None
     if mode is not None and mode not in MODES:
         raise BadParameter(f"'mode' must be one of {', '.join(MODES)}")
@@ -140,5 +156,7 @@ def parse_search(args: MultiDict) -> SearchParams:
         date_to=date_to,
         filters=filters,
         recency=recency_arg in ("on", "1", "true"),
+        years_all=years == "all",
+        literal=correct == "off",
         mode=mode,
     )

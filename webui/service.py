@@ -2,138 +2,28 @@
 
 from __future__ import annotations
 
-import logging
 import re
-from dataclasses import replace
 
-from elasticsearch import NotFoundError, TransportError
-from flask import current_app, url_for
+from elasticsearch import NotFoundError
+from flask import url_for
 
 from core import schema
-from webui import fusion, query, results
+from webui import fusion, interpret, query, results
 from webui.es import alias, get_es
 from webui.params import SearchParams
 from webui.vectors import encoder
 
-log = logging.getLogger(__name__)
-
 _ID_RE = re.compile(schema.ID_PATTERN)
 
 
-def resolve_mode(params: SearchParams) -> tuple[str, str | None]:
-    """The mode that will run and, when it is not the one asked for, why."""
-    asked = params.mode
-    if not params.q or asked == "keyword":
-        return "keyword", None
-    enc = encoder()
-    if not enc.index_has_vectors(get_es(), alias()):
-        return "keyword", (None if asked is None else "this index holds no vectors")
-    if (asked or "hybrid") == "hybrid" and fusion.exact_looking(params.q):
-        return "keyword", "exact words (quotes, operators, names or acronyms): keyword ranking"
-    if enc.vector(params.q) is None:  # the first call loads the model
-        return "keyword", "semantic search is unavailable (the server log says why)"
-    return asked or "hybrid", None
-
-
 def search(params: SearchParams) -> dict:
-    mode, note = resolve_mode(params)
-    body = query.build_search(params)
-    if mode == "keyword":
-        resp = get_es().search(index=alias(), body=body).body
-    else:
-        resp = _vector_search(params, body, mode)
-    corrected = results.corrected_query(resp, params.q) if params.q else None
-    data = results.search_json(resp, params, corrected)
-    data["mode"] = mode
-    data["mode_note"] = note
-    if corrected and data["hits"]:
-        _rehighlight(data, params.q, corrected)
-    if data["suggestion"]:
-        # Typo tolerance may already find some matches for a misspelt word; offer the
-        # correction unless it finds fewer than the words as typed.
-        checked = replace(params, q=data["suggestion"], page=1)
-        found = get_es().count(index=alias(), body=query.build_count(checked))["count"]
-        if found < data["total"] or found == 0:
-            data["suggestion"] = None
-    return data
+    """The search JSON for a request, the query language understood (webui.interpret)."""
+    return interpret.run(params)[1]
 
 
-def _ids(resp: dict) -> list[str]:
-    return [hit["_id"] for hit in resp["hits"]["hits"]]
-
-
-def _vector_search(params: SearchParams, body: dict, mode: str) -> dict:
-    """A semantic or hybrid search, answered in the shape of a keyword search response.
-
-    Two cheap ranking requests (keyword ids, kNN ids) are fused by RRF; one more request over
-    the union of what both found gives the page's hits (sources, highlights) and the facet
-    counts, so facets, filters, dates, highlights and exports behave as in keyword mode.
-    """
-    es, index = get_es(), alias()
-    vector = encoder().vector(params.q)
-    filters = body["post_filter"]["bool"]["filter"]
-    keyword_query = body["query"] if mode == "hybrid" else None
-    restricted = [*filters, *fusion.query_restrictions(body["query"])]
-    if mode == "hybrid" and current_app.config.get("OSCE_FUSION") == "sum":
-        # Measured alternative (eval.modes): one request, scores added.
-        knn = fusion.knn_clause(vector, restricted, boost=fusion.SUM_KNN_BOOST)
-        return es.search(index=index, body={**body, "knn": knn}).body
-    searches: list[dict] = [{}, fusion.knn_request(vector, restricted)]
-    if keyword_query is not None:
-        searches += [{}, fusion.ranking_request(keyword_query, filters)]
-    answers = es.msearch(index=index, searches=searches).body["responses"]
-    for answer in answers:
-        if "error" in answer:
-            raise TransportError(f"vector search failed: {str(answer['error'])[:300]}")
-    knn_ids = _ids(answers[0])
-    if keyword_query is not None:
-        kw_ids, kw_total = _ids(answers[1]), answers[1]["hits"]["total"]["value"]
-        weights = (fusion.KEYWORD_WEIGHT, fusion.SEMANTIC_WEIGHT)
-        fused = fusion.rrf([kw_ids, knn_ids], weights)
-        total = len(fused) + max(0, kw_total - len(kw_ids))
-    else:
-        kw_ids, kw_total = [], 0
-        fused = [(doc_id, 1.0 / (fusion.RRF_K + n)) for n, doc_id in enumerate(knn_ids, 1)]
-        total = len(fused)
-    main = {**body, "query": fusion.union_query(keyword_query, knn_ids)}
-    if params.sort != "relevance":
-        return es.search(index=index, body=main).body  # dates order the union
-    page = fused[params.offset : params.offset + params.size]
-    scores = dict(page)
-    wanted = [doc_id for doc_id, _ in page]
-    short = params.size - len(wanted)
-    if short > 0 and keyword_query is not None and kw_total > len(kw_ids):
-        # Past the fused window, hybrid continues in keyword order.
-        tail = {
-            **fusion.ranking_request(keyword_query, filters, short),
-            "from": len(kw_ids) + max(0, params.offset - len(fused)),
-            "track_total_hits": False,
-        }
-        wanted += _ids(es.search(index=index, body=tail).body)
-    main["post_filter"] = {"bool": {"filter": [*filters, {"ids": {"values": wanted}}]}}
-    main.update({"from": 0, "size": max(1, len(wanted)), "sort": ["_score"]})
-    resp = es.search(index=index, body=main).body
-    order = {doc_id: n for n, doc_id in enumerate(wanted)}
-    hits = sorted(resp["hits"]["hits"], key=lambda h: order.get(h["_id"], len(order)))
-    for hit in hits:
-        hit["_score"] = round(scores[hit["_id"]], 6) if hit["_id"] in scores else None
-    resp["hits"]["hits"] = hits if wanted else []
-    resp["hits"]["total"] = {"value": total, "relation": "eq"}
-    return resp
-
-
-def _rehighlight(data: dict, q: str, corrected: str) -> None:
-    """Mark the corrected words in hits that typo tolerance found for a misspelt query."""
-    ids = [hit["id"] for hit in data["hits"]]
-    resp = get_es().search(index=alias(), body=query.build_rehighlight(q, corrected, ids))
-    marked = {h["_id"]: results.hit_highlight(h) for h in resp.body["hits"]["hits"]}
-    for hit in data["hits"]:
-        new = marked.get(hit["id"])
-        if new and (new["title"] or new["body"]):
-            hit["highlight"] = {
-                "title": new["title"] or hit["highlight"]["title"],
-                "body": new["body"] or hit["highlight"]["body"],
-            }
+def search_with_state(params: SearchParams) -> tuple[SearchParams, dict]:
+    """As search, plus the state the page's links keep (facet prefixes moved to the filters)."""
+    return interpret.run(params)
 
 
 def suggest(prefix: str, size: int = 8) -> list[dict]:
@@ -232,9 +122,10 @@ def related(doc_id: str, doc: dict | None = None) -> list[dict]:
     ]
 
 
-def health() -> tuple[bool, str]:
-    try:
-        status = get_es().options(request_timeout=3).cluster.health()["status"]
-    except Exception as exc:  # any transport failure means "not healthy"
-        return False, type(exc).__name__
-    return status in ("green", "yellow"), status
+def readiness() -> tuple[bool, dict]:
+    """/readyz's checks (webui/readiness.py) against this app's cluster and alias."""
+    from flask import current_app
+
+    from webui import readiness as ready
+
+    return ready.check(get_es(), alias(), schema.MAPPING_VERSION, ready.max_index_age(current_app))

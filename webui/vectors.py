@@ -71,8 +71,15 @@ class QueryEncoder:
         known = self._has_vectors.get(index)
         if known and now - known[0] < VECTORS_TTL:
             return known[1]
-        resp = es.count(index=index, query={"exists": {"field": VECTOR_FIELD}}, terminate_after=1)
-        has = resp["count"] > 0
+        # A size-0 search (not _count): one request kind for the metrics and error handling.
+        resp = es.search(
+            index=index,
+            query={"exists": {"field": VECTOR_FIELD}},
+            size=0,
+            terminate_after=1,
+            track_total_hits=1,
+        )
+        has = resp["hits"]["total"]["value"] > 0
         self._has_vectors[index] = (now, has)
         return has
 
