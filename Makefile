@@ -13,7 +13,7 @@ PLUGIN_ZIP := analysis-plugin/target/osce-analysis-$(ES_VERSION).zip
 .DEFAULT_GOAL := help
 .PHONY: help install es-start es-stop es-status index run test lint format clean
 .PHONY: docker-prep docker-up docker-down kibana-objects kibana-import
-.PHONY: chromium test-browser
+.PHONY: chromium redis test-browser snapshot restore
 .PHONY: plugin eval
 .PHONY: es-cluster es-cluster-stop test-reliability bench-reliability screenshots
 .PHONY: bench-index bench-export
@@ -60,8 +60,21 @@ run: install ## Start Elasticsearch, index the seeds, serve http://127.0.0.1:$(P
 	  echo "Search page: http://127.0.0.1:$(PORT)  (Ctrl-C stops the page; make es-stop stops Elasticsearch)" && \
 	  $(PY) -m webui --port $(PORT)
 
-test: lint chromium ## Lint, then the whole test suite against a real node (started and stopped if needed)
+test: lint chromium redis ## Lint, then the whole test suite against a real node (started and stopped if needed)
 	$(PY) -m pytest
+
+REDIS_SERVER ?= /usr/bin/redis-server
+redis: ## Install Debian's redis-server for the shared rate-limit tests when missing
+	@test -x $(REDIS_SERVER) || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server; }
+
+snapshot: install ## Back up the live index to the snapshot repository (osce-backups); KEEP=N prunes
+	@eval "$$($(PY) -m esnode start)" && export ES_URL && \
+	  $(PY) -m indexer snapshot $(if $(KEEP),--keep $(KEEP))
+
+restore: install ## Restore the latest backup (or NAME=...) into a new index and swap the alias
+	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) -m indexer restore $(NAME)
 
 CHROMIUM ?= /usr/bin/chromium
 chromium: ## Install Debian's Chromium for the browser tests when missing (never a Playwright download)
@@ -77,10 +90,10 @@ screenshots: install chromium ## The browser tests, writing the README's docs/sc
 
 eval: install ## Score baseline, ours (and FTS5 on eval/archive, per kind/split) -> bench/results/relevance.json
 	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) -m eval
-test-reliability: install ## Faults, overload, hostile input, security (part of `make test`); prints the summary table
+test-reliability: install redis ## Faults, overload, hostile input, security (part of `make test`); prints the summary table
 	$(PY) -m pytest tests/reliability
 
-bench-reliability: install ## The reliability suite, recording its table in bench/results/reliability.json
+bench-reliability: install redis ## The reliability suite, recording its table in bench/results/reliability.json
 	OSCE_RELIABILITY_RESULTS=bench/results/reliability.json $(PY) -m pytest tests/reliability
 	$(PY) -m tests.reliability.summary bench/results/reliability.json
 bench-index: install ## Reindex 100,000 synthetic releases vs raw _bulk -> bench/results/index.json

@@ -342,6 +342,7 @@ def status(es: Elasticsearch, alias: str) -> dict:
         "created_at": meta.get("created_at"),
         "last_reindex": meta.get("reindex"),
         "last_index": meta.get("last_index"),
+        "restored": meta.get("restored"),
         "rollback_to": [
             n
             for n, m in versions.items()

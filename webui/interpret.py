@@ -17,7 +17,9 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from webui import query, querybuild, results
+from flask import current_app
+
+from webui import degraded, query, querybuild, results
 from webui.cursor import first_next
 from webui.es import alias, get_es
 from webui.facets import BY_KEY
@@ -109,8 +111,16 @@ def _dates_restrict(params: SearchParams, parsed: ParsedQuery) -> bool:
     return found >= max(1, querybuild.DATE_FILTER_MIN)
 
 
+def _timeout() -> dict:
+    """`OSCE_SEARCH_TIMEOUT` (e.g. `5s`): shards still busy then answer with what they have,
+    and the answer is flagged partial, instead of the whole search failing."""
+    value = current_app.config.get("OSCE_SEARCH_TIMEOUT")
+    return {"timeout": value} if value else {}
+
+
 def _search(params: SearchParams, plan: querybuild.Plan | None) -> dict:
-    return get_es().search(index=alias(), body=query.build_search(params, plan)).body
+    body = query.build_search(params, plan)
+    return get_es().search(index=alias(), body=body, **_timeout()).body
 
 
 def _relax(params: SearchParams, plan: querybuild.Plan) -> tuple[str, ParsedQuery] | None:
@@ -170,6 +180,7 @@ def run(params: SearchParams) -> tuple[SearchParams, dict]:
         resp = _search(params, None)
         data = results.search_json(resp, params)
         data.update(understood=None, corrected=None, next=first_next(params, resp, data["total"]))
+        data.update(degraded.partial(resp))
         return params, data
     state, parsed, filters, date_filter, plan = _understand(params)
     resp = _search(state, plan)
@@ -212,6 +223,7 @@ def run(params: SearchParams) -> tuple[SearchParams, dict]:
             about["dropped"] = [dropped]
     data = results.search_json(resp, state)
     data.update(suggestion=suggestion, understood=about, corrected=corrected)
+    data.update(degraded.partial(resp))
     # Later pages walk the query as typed (search_body): no cursor when another query ran.
     ran_other = corrected or about.get("widened")
     data["next"] = None if ran_other else first_next(params, resp, data["total"])

@@ -184,7 +184,16 @@ _FACET_VALUE = {
 }
 _SEARCH = {
     "type": "object",
-    "required": ["total", "took_ms", "page", "size", "hits", "facets", "suggestion"],
+    "required": [
+        "total",
+        "took_ms",
+        "page",
+        "size",
+        "hits",
+        "facets",
+        "suggestion",
+        "partial",
+    ],  # fmt: skip
     "properties": {
         "total": {"type": "integer"},
         "took_ms": {"type": ["integer", "null"]},
@@ -246,6 +255,12 @@ _SEARCH = {
             "description": "Opaque cursor for the page after this one (pass it as `cursor`); "
             "null on the last page.",
         },
+        "partial": {
+            "type": "boolean",
+            "description": "True when some shards failed or timed out: hits and counts are "
+            "then approximate.",
+        },
+        "partial_reason": {"type": ["string", "null"], "description": "Why, when partial."},
     },
 }
 

@@ -90,9 +90,10 @@ def related(doc_id: str, doc: dict | None = None) -> list[dict]:
     ]
 
 
-def health() -> tuple[bool, str]:
-    try:
-        status = get_es().options(request_timeout=3).cluster.health()["status"]
-    except Exception as exc:  # any transport failure means "not healthy"
-        return False, type(exc).__name__
-    return status in ("green", "yellow"), status
+def readiness() -> tuple[bool, dict]:
+    """/readyz's checks (webui/readiness.py) against this app's cluster and alias."""
+    from flask import current_app
+
+    from webui import readiness as ready
+
+    return ready.check(get_es(), alias(), schema.MAPPING_VERSION, ready.max_index_age(current_app))

@@ -55,7 +55,16 @@ def release(doc_id: str):
 
 @bp.get("/healthz")
 def healthz():
-    ok, status = service.health()
-    return jsonify({"status": "ok" if ok else "unavailable", "elasticsearch": status}), (
-        200 if ok else 503
-    )
+    """Liveness: the process answers. No Elasticsearch call (see webui/readiness.py)."""
+    return jsonify({"status": "ok"})
+
+
+@bp.get("/readyz")
+def readyz():
+    """Readiness: cluster reachable, alias present, mapping version expected, index age."""
+    ok, checks = service.readiness()
+    resp = jsonify({"status": "ready" if ok else "not ready", "checks": checks})
+    resp.status_code = 200 if ok else 503
+    if not ok:
+        resp.headers["Retry-After"] = "5"
+    return resp

@@ -47,6 +47,17 @@ ROWS: list[tuple[str, str, str]] = [
     ("rate_limit", "Rate limit: requests / 429s", "{sent} / {limited} (limit {limit})"),
     ("least_privilege", "Web key writes attempted / allowed", "{attempted} / {allowed}"),
     ("crawl_fault", "Killed reindex: alias intact / orphans left", "{alias_intact} / {orphans}"),
+    (
+        "restore_drill",
+        "Restore drill: docs before / after (ids, top 10 equal)",
+        "{before} / {after} (ids {ids_equal}, top 10 {top10_equal}, {seconds:.1f}s)",
+    ),
+    (
+        "shared_rate_limit",
+        "Shared rate limit over 2 workers: requests / 429s",
+        "{sent} / {limited} over {workers} workers (limit {limit}; per-worker memory: "
+        "{memory_allowed} let through)",
+    ),
 ]
 
 
