@@ -162,7 +162,7 @@ def prepare_releases(
     for i, item in enumerate(prepared):
         if item.source is None:
             continue
-        doc = json.loads(item.source)
+        doc = orjson.loads(item.source)
         if VECTOR_FIELD in doc:
             prepared[i] = item._replace(embedded="cached")
         else:
@@ -170,7 +170,7 @@ def prepare_releases(
     status = add_vectors(list(todo.values()), embedding)
     for (i, doc), embedded in zip(todo.items(), status, strict=True):
         if embedded is not None:
-            source = json.dumps(doc, ensure_ascii=False).encode()
+            source = serialise(doc)
             prepared[i] = prepared[i]._replace(source=source, embedded=embedded)
     return prepared
 
