@@ -24,6 +24,7 @@ from elasticsearch import Elasticsearch, helpers
 
 from core import schema
 from core.release import Release
+from indexer import faults
 from indexer.extract import iter_files, parse_file
 
 log = logging.getLogger(__name__)
@@ -269,6 +270,7 @@ def load(
         with results_lock:
             if ok:
                 report.indexed += 1
+                faults.stage("bulk")
                 if progress:
                     progress(0, 1)
                 return

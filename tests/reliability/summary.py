@@ -46,7 +46,11 @@ ROWS: list[tuple[str, str, str]] = [
     ("xss", "XSS payloads tried / rendered raw", "{tried} / {raw}"),
     ("rate_limit", "Rate limit: requests / 429s", "{sent} / {limited} (limit {limit})"),
     ("least_privilege", "Web key writes attempted / allowed", "{attempted} / {allowed}"),
-    ("crawl_fault", "Killed reindex: alias intact / orphans left", "{alias_intact} / {orphans}"),
+    (
+        "crawl_fault",
+        "Writer SIGKILLed at each stage: stages intact and cleaned / tried",
+        "{good} / {stages} (failed: {failed})",
+    ),
 ]
 
 
