@@ -30,7 +30,7 @@ from indexer.bulk import (
     load,
     prefetch,
 )
-from indexer.lock import AliasLock, LockLost, holder
+from indexer.lock import AliasLock, holder
 
 log = logging.getLogger(__name__)
 
@@ -267,8 +267,10 @@ def _reindex_locked(
             es.indices.delete(index=name, ignore_unavailable=True)
         except Exception as cleanup:  # noqa: BLE001 - keep the original error
             log.error("could not delete %s (delete it by hand): %s", name, cleanup)
-        if isinstance(exc, LockLost):
-            raise ReindexError(str(exc)) from exc
+        # A writer that hung past its lease fails for its own reason, not as "ES unusable".
+        lost = lock.lost() if lock else None
+        if lost:
+            raise ReindexError(f"{lost}; stopped without moving the alias ({exc})") from exc
         raise
     prune(es, alias, keep=keep)
     report.seconds = time.monotonic() - started

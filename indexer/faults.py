@@ -35,12 +35,14 @@ STAGES = (
 )
 
 T = TypeVar("T")
+_fired: set[str] = set()
 
 
 def stage(name: str) -> None:
     """Kill (or stop) this process when OSCE_FAULT_STAGE names this stage; a no-op otherwise."""
-    if os.environ.get(ENV) != name:
+    if os.environ.get(ENV) != name or name in _fired:
         return
+    _fired.add(name)  # once per process: a stopped writer, continued, runs on past it
     stop = os.environ.get(ACTION_ENV) == "stop"
     sys.stderr.write(f"fault injected: {'SIGSTOP' if stop else 'SIGKILL'} at stage {name}\n")
     sys.stderr.flush()

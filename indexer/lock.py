@@ -194,6 +194,12 @@ class AliasLock:
         if self._lost:
             raise LockLost(self._lost)
 
+    def lost(self) -> str | None:
+        """Why we no longer hold the lease (asking Elasticsearch once more), or None."""
+        with suppress(es_exc.TransportError, es_exc.ApiError):
+            self.renew()
+        return self._lost
+
     def release(self) -> None:
         self._stop.set()
         if self._beat is not None:

@@ -51,6 +51,12 @@ ROWS: list[tuple[str, str, str]] = [
         "Writer SIGKILLed at each stage: stages intact and cleaned / tried",
         "{good} / {stages} (failed: {failed})",
     ),
+    (
+        "lock_races",
+        "Lock races between processes: as expected / tried",
+        "{good} / {tried} ({kinds} kinds)",
+    ),
+    ("es_rejected", "ES 4xx caused by our own requests (fuzz)", "{rejected} in {requests}"),
 ]
 
 
