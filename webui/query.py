@@ -243,6 +243,8 @@ def build_did_you_mean(q: str) -> dict:
 
 def build_suggest(prefix: str, size: int = 8) -> dict:
     """Title completions for the search box."""
+    # The completion suggester refuses U+001F (and other controls): a 400 the fuzzers found.
+    prefix = "".join(ch for ch in prefix if ch >= " " and ch != "\x7f")
     completion: dict[str, Any] = {"field": "title.suggest", "size": size, "skip_duplicates": True}
     if len(prefix) > 3:
         completion["fuzzy"] = {"fuzziness": "AUTO"}
