@@ -74,7 +74,7 @@ test-browser: install chromium ## Only the browser tests (Playwright driving Deb
 screenshots: install chromium ## The browser tests, writing the README's docs/screenshots/*.png
 	OSCE_SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest -q tests/browser
 
-eval: install ## Score baseline vs our ranking on eval/ (writes bench/results/relevance.json)
+eval: install ## Score baseline, ours (and FTS5 on eval/archive, per kind/split) -> bench/results/relevance.json
 	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) -m eval
 test-reliability: install ## Faults, overload, hostile input, security (part of `make test`); prints the summary table
 	$(PY) -m pytest tests/reliability

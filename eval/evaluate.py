@@ -1,10 +1,11 @@
-"""Index the collection for each system, run the judged queries, score the runs with ir-measures."""
+"""Index a collection for each system, run the judged queries, score the runs with ir-measures."""
 
 from __future__ import annotations
 
 import logging
 import uuid
 from datetime import UTC, datetime
+from pathlib import Path
 
 import ir_measures
 from elasticsearch import Elasticsearch, helpers
@@ -13,7 +14,8 @@ from ir_measures import RR, P, R, nDCG
 from core import schema
 from core.release import Release
 from esnode.config import ES_VERSION
-from eval.collection import Query, load_queries, load_releases, release_key
+from eval import peer
+from eval.collection import ARCHIVE_DIR, EVAL_DIR, SPLITS, Query, load_collection, release_key
 from eval.systems import SYSTEMS, System
 
 log = logging.getLogger(__name__)
@@ -84,10 +86,34 @@ def score(run: list[ir_measures.ScoredDoc], queries: list[Query]) -> dict:
     return {"mean": mean, "per_query": per_query}
 
 
-def evaluate(es: Elasticsearch) -> dict:
-    """Both systems on the judged collection: the content of bench/results/relevance.json."""
-    releases = load_releases()
-    queries = load_queries()
+def _means(per_query: dict[str, dict[str, float]], ids: list[str]) -> dict[str, float]:
+    return {
+        name: round(sum(per_query[i][name] for i in ids) / len(ids), 4) if ids else 0.0
+        for name in MEASURES
+    }
+
+
+def breakdown(per_query: dict[str, dict[str, float]], queries: list[Query]) -> dict:
+    """Means per split, per kind and per kind within each split (queries carrying them)."""
+    kinds = sorted({q.kind for q in queries if q.kind})
+    by_split = {s: _means(per_query, [q.id for q in queries if q.split == s]) for s in SPLITS}
+    by_kind = {}
+    for kind in kinds:
+        of_kind = [q for q in queries if q.kind == kind]
+        by_kind[kind] = {
+            "all": _means(per_query, [q.id for q in of_kind]),
+            **{s: _means(per_query, [q.id for q in of_kind if q.split == s]) for s in SPLITS},
+        }
+    return {"by_split": by_split, "by_kind": by_kind}
+
+
+def evaluate(es: Elasticsearch, directory: Path = EVAL_DIR, with_peer: bool = False) -> dict:
+    """The systems on one judged collection: the content of bench/results/relevance.json.
+
+    With `with_peer`, the SQLite FTS5 peer is scored too; queries carrying a kind and a split
+    get means per kind and per split beside the overall ones.
+    """
+    releases, queries = load_collection(directory)
     result: dict = {
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "elasticsearch": ES_VERSION,
@@ -97,10 +123,28 @@ def evaluate(es: Elasticsearch) -> dict:
         "queries": {q.id: q.text for q in queries},
         "systems": {},
     }
-    for system in SYSTEMS:
-        log.info("running %s", system.name)
-        scored = score(run_system(es, system, releases, queries), queries)
-        result["systems"][system.name] = {"description": system.description, **scored}
+    split = any(q.kind or q.split for q in queries)
+    if split:
+        result["kinds"] = {q.id: q.kind for q in queries}
+        result["splits"] = {q.id: q.split for q in queries}
+    runs = [
+        (s.name, s.description, lambda s=s: run_system(es, s, releases, queries)) for s in SYSTEMS
+    ]
+    if with_peer:
+        runs.append((peer.NAME, peer.DESCRIPTION, lambda: peer.run(releases, queries, DEPTH)))
+    for name, description, make_run in runs:
+        log.info("running %s on %s", name, directory.name)
+        scored = score(make_run(), queries)
+        if split:
+            scored.update(breakdown(scored["per_query"], queries))
+        result["systems"][name] = {"description": description, **scored}
     base, ours = (result["systems"][s.name]["mean"] for s in SYSTEMS)
     result["delta"] = {name: round(ours[name] - base[name], 4) for name in MEASURES}
+    return result
+
+
+def evaluate_all(es: Elasticsearch) -> dict:
+    """The first judged set as before, plus the archive set (with the FTS5 peer) under `archive`."""
+    result = evaluate(es)
+    result["archive"] = evaluate(es, ARCHIVE_DIR, with_peer=True)
     return result
