@@ -13,10 +13,11 @@ PLUGIN_ZIP := analysis-plugin/target/osce-analysis-$(ES_VERSION).zip
 .DEFAULT_GOAL := help
 .PHONY: help install es-start es-stop es-status index run test lint format clean
 .PHONY: docker-prep docker-up docker-down kibana-objects kibana-import
-.PHONY: chromium test-browser
+.PHONY: chromium redis test-browser snapshot restore
 .PHONY: plugin eval
 .PHONY: es-cluster es-cluster-stop test-reliability bench-reliability screenshots
-.PHONY: bench-index
+.PHONY: bench-index bench-export
+.PHONY: map-data
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -59,8 +60,21 @@ run: install ## Start Elasticsearch, index the seeds, serve http://127.0.0.1:$(P
 	  echo "Search page: http://127.0.0.1:$(PORT)  (Ctrl-C stops the page; make es-stop stops Elasticsearch)" && \
 	  $(PY) -m webui --port $(PORT)
 
-test: lint chromium ## Lint, then the whole test suite against a real node (started and stopped if needed)
+test: lint chromium redis ## Lint, then the whole test suite against a real node (started and stopped if needed)
 	$(PY) -m pytest
+
+REDIS_SERVER ?= /usr/bin/redis-server
+redis: ## Install Debian's redis-server for the shared rate-limit tests when missing
+	@test -x $(REDIS_SERVER) || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server; }
+
+snapshot: install ## Back up the live index to the snapshot repository (osce-backups); KEEP=N prunes
+	@eval "$$($(PY) -m esnode start)" && export ES_URL && \
+	  $(PY) -m indexer snapshot $(if $(KEEP),--keep $(KEEP))
+
+restore: install ## Restore the latest backup (or NAME=...) into a new index and swap the alias
+	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) -m indexer restore $(NAME)
 
 CHROMIUM ?= /usr/bin/chromium
 chromium: ## Install Debian's Chromium for the browser tests when missing (never a Playwright download)
@@ -76,14 +90,16 @@ screenshots: install chromium ## The browser tests, writing the README's docs/sc
 
 eval: install ## Score baseline, ours (and FTS5 on eval/archive, per kind/split) -> bench/results/relevance.json
 	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) -m eval
-test-reliability: install ## Faults, overload, hostile input, security (part of `make test`); prints the summary table
+test-reliability: install redis ## Faults, overload, hostile input, security (part of `make test`); prints the summary table
 	$(PY) -m pytest tests/reliability
 
-bench-reliability: install ## The reliability suite, recording its table in bench/results/reliability.json
+bench-reliability: install redis ## The reliability suite, recording its table in bench/results/reliability.json
 	OSCE_RELIABILITY_RESULTS=bench/results/reliability.json $(PY) -m pytest tests/reliability
 	$(PY) -m tests.reliability.summary bench/results/reliability.json
 bench-index: install ## Reindex 100,000 synthetic releases vs raw _bulk -> bench/results/index.json
 	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) bench/index_bench.py $(BENCH_ARGS)
+bench-export: install ## Stream 25,000-row exports through one gunicorn worker: rows/s and RSS -> bench/results/export.json
+	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) bench/export_bench.py $(BENCH_ARGS)
 
 lint: install ## ruff lint and format check; import-linter's contracts (pyproject.toml)
 	$(PY) -m ruff check .
@@ -121,7 +137,10 @@ bench-search: install ## Search latency/throughput at 10k and 100k (BENCH_SCALE=
 	$(PY) bench/peer_relevance.py
 	$(PY) bench/report.py
 
-bench: bench-parse bench-index bench-search bench-reliability ## Every benchmark; numbers in bench/results/, table in bench/README.md
+bench: bench-parse bench-index bench-search bench-export bench-reliability ## Every benchmark; numbers in bench/results/, table in bench/README.md
 
 bench-parse: install ## Parse benchmark (10,000 mixed files, one core) + fixture accuracy -> bench/results/parse.json
 	$(PY) bench/parse_bench.py --files 10000 --out bench/results/parse.json
+MAP_DATA := webui/static/map/participating-states.json
+map-data: ## Regenerate the map of the participating States (Natural Earth via npm's world-atlas, pinned)
+	cd tools/map && npm ci --no-audit --no-fund --loglevel=error && node build.mjs ../../$(MAP_DATA)

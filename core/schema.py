@@ -18,7 +18,7 @@ from core.release import Release
 #: The default alias (core.settings reads OSCE_ALIAS); concrete indices are `<alias>-<digits>`.
 ALIAS = "osce-releases"
 #: Bumped whenever the mapping or analysis changes, stored in the index's `_meta`.
-MAPPING_VERSION = 2
+MAPPING_VERSION = 3
 
 #: Document ids: the content hash's first ID_CHARS hex digits (80 bits).
 ID_CHARS = 20
@@ -115,11 +115,24 @@ MAPPING = {
             **_TEXT,
             "index_options": "offsets",
             "similarity": "osce_body",
-            "fields": {"shingles": {**_SHINGLES, "similarity": "osce_body"}},
+            "fields": {
+                "shingles": {**_SHINGLES, "similarity": "osce_body"},
+                # The words as written, for did-you-mean and `prefix*` (no positions needed).
+                "exact": {
+                    "type": "text",
+                    "analyzer": EXACT_ANALYZER,
+                    "index_options": "docs",
+                    "norms": False,
+                },
+            },
         },
         "body_words": {"type": "integer"},
         "type": {"type": "keyword"},
         "source": {"type": "keyword", "fields": _NORM},
+        # Every source in file order (`source` is the first); closed offices carry their name
+        # without " (closed)" here and are listed in `closed_sources`.
+        "sources": {"type": "keyword", "fields": _NORM},
+        "closed_sources": {"type": "keyword"},
         # `.text`: the release's own topic labels, searchable like its words.
         "fields_of_work": {
             "type": "keyword",
@@ -127,6 +140,7 @@ MAPPING = {
         },
         "place": {"type": "keyword"},
         "place_display": {"type": "keyword", "fields": _NORM},
+        "places": {"type": "keyword", "fields": _NORM},
         "countries": {"type": "keyword", "fields": _NORM},
         "date": {"type": "date", "format": "strict_date"},
         "year": {"type": "short"},
@@ -135,6 +149,7 @@ MAPPING = {
         "format": {"type": "keyword"},
         "content_hash": {"type": "keyword"},
         "indexed_at": {"type": "date"},
+        "crawled_at": {"type": "date"},
     },
 }
 
@@ -205,9 +220,13 @@ def to_document(release: Release) -> dict:
         "body": release.body_text,
         "type": release.type,
         "source": release.source,
+        "sources": release.all_sources,
+        "closed_sources": release.closed_sources,
         "fields_of_work": release.fields_of_work,
         "place": release.place,
         "place_display": place_display(release.place),
+        # The extractor names the cities (indexer.gazetteer); a release built by hand has one.
+        "places": release.places or ([place_display(release.place)] if release.place else []),
         "countries": release.countries,
         "date": release.date,
         "year": int(release.date[:4]) if release.date else None,
@@ -217,4 +236,5 @@ def to_document(release: Release) -> dict:
         "body_words": max(1, len(release.body_text.split())),
         "content_hash": content_hash(release),
         "indexed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "crawled_at": release.crawled_at,
     }

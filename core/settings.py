@@ -16,6 +16,23 @@ from core.schema import ALIAS
 DEFAULT_ES_URL = "http://127.0.0.1:9200"
 DEFAULT_RATE_LIMIT = "120/minute"
 DEFAULT_KIBANA_URL = "http://127.0.0.1:5601"
+#: The filesystem snapshot repository the local node registers (esnode.config has the same name).
+DEFAULT_SNAPSHOT_REPO = "osce-backups"
+#: Most rows one whole-set export writes: large enough for the whole collection.
+DEFAULT_EXPORT_MAX = 100_000
+
+
+def parse_export_max(raw: str | None) -> int:
+    """OSCE_EXPORT_MAX: the most rows one export writes (a positive whole number)."""
+    if raw is None or not raw.strip():
+        return DEFAULT_EXPORT_MAX
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ValueError(f"OSCE_EXPORT_MAX={raw!r} is not a positive number of rows")
+    return value
 
 
 def node_urls(url: str) -> list[str]:
@@ -35,6 +52,16 @@ class Settings:
     kibana_url: str = DEFAULT_KIBANA_URL  # KIBANA_URL
     kibana_username: str | None = None  # KIBANA_USERNAME
     kibana_password: str | None = None  # KIBANA_PASSWORD
+    # Operations (issue 15); the web modules validate theirs at create_app and fail when bad.
+    snapshot_repo: str = DEFAULT_SNAPSHOT_REPO  # OSCE_SNAPSHOT_REPO: a repository registered
+    rate_limit_storage: str = "memory://"  # OSCE_RATE_LIMIT_STORAGE: redis://... to share
+    proxy_count: str = "0"  # OSCE_PROXY_COUNT: proxies whose X-Forwarded-For is trusted
+    metrics: str = "private"  # OSCE_METRICS: who may read /metrics (private, on, off, CIDRs)
+    log_format: str = "text"  # OSCE_LOG_FORMAT: text or json (one JSON line per request/run)
+    search_timeout: str | None = None  # OSCE_SEARCH_TIMEOUT: shard time limit, e.g. 5s
+    max_index_age: str | None = None  # OSCE_MAX_INDEX_AGE: /readyz fails past it, e.g. 7d
+    export_max: int = DEFAULT_EXPORT_MAX  # OSCE_EXPORT_MAX, rows per whole-set export
+    secret_key: str | None = None  # OSCE_SECRET_KEY, signs API cursors (random when unset)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -61,6 +88,15 @@ class Settings:
             kibana_url=get("KIBANA_URL") or DEFAULT_KIBANA_URL,
             kibana_username=get("KIBANA_USERNAME"),
             kibana_password=env.get("KIBANA_PASSWORD"),
+            snapshot_repo=get("OSCE_SNAPSHOT_REPO") or DEFAULT_SNAPSHOT_REPO,
+            rate_limit_storage=get("OSCE_RATE_LIMIT_STORAGE") or "memory://",
+            proxy_count=get("OSCE_PROXY_COUNT") or "0",
+            metrics=get("OSCE_METRICS") or "private",
+            log_format=(get("OSCE_LOG_FORMAT") or "text").lower(),
+            search_timeout=get("OSCE_SEARCH_TIMEOUT"),
+            max_index_age=get("OSCE_MAX_INDEX_AGE"),
+            export_max=parse_export_max(env.get("OSCE_EXPORT_MAX")),
+            secret_key=get("OSCE_SECRET_KEY"),
         )
 
     @property
@@ -76,4 +112,12 @@ class Settings:
             "OSCE_ALIAS": self.alias,
             "ES_TIMEOUT": self.es_timeout,
             "OSCE_RATE_LIMIT": self.rate_limit,
+            "OSCE_RATE_LIMIT_STORAGE": self.rate_limit_storage,
+            "OSCE_PROXY_COUNT": self.proxy_count,
+            "OSCE_METRICS": self.metrics,
+            "OSCE_LOG_FORMAT": self.log_format,
+            "OSCE_SEARCH_TIMEOUT": self.search_timeout,
+            "OSCE_MAX_INDEX_AGE": self.max_index_age,
+            "OSCE_EXPORT_MAX": self.export_max,
+            "SECRET_KEY": self.secret_key,
         }

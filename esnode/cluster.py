@@ -32,6 +32,9 @@ class Member(Node):
 
     heap: str = HEAP
 
+    def after_start(self, url: str) -> None:
+        """Members register the shared repository once the cluster has formed (Cluster.start)."""
+
     def _write_config(self, home: Path, port: int) -> Path:
         conf = super()._write_config(home, port)
         (conf / "jvm.options.d" / "heap.options").write_text(f"-Xms{self.heap}\n-Xmx{self.heap}\n")
@@ -74,7 +77,9 @@ class Cluster:
                 # Fail over fast: a lost member's shards are promoted/reallocated at once.
                 "cluster.routing.allocation.node_concurrent_recoveries": 4,
             }
-            member = Member(name=name, base=self.base, port=layout[name]["http"])
+            member = Member(
+                name=name, base=self.base, port=layout[name]["http"], repo_group="cluster"
+            )
             if not member.formed_before():
                 settings["cluster.initial_master_nodes"] = names
             member.extra_settings = settings
@@ -123,6 +128,9 @@ class Cluster:
         if errors:
             raise RuntimeError("; ".join(str(e) for e in errors))
         self.wait_for(status="green", nodes=self.size, timeout=timeout)
+        # One location for every member (they share this machine's filesystem).
+        if not self.members[0].register_repo(self.urls()[0]):
+            log.warning("could not register the snapshot repository on the cluster")
         return self.urls()
 
     def _provision(self) -> None:

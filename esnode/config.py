@@ -20,3 +20,5 @@ ES_USER = os.environ.get("OSCE_ES_USER", "osce-es")
 HEAP = os.environ.get("OSCE_ES_HEAP", "1g")
 DEFAULT_PORT = 9200
 MIN_JAVA = 21
+#: The filesystem snapshot repository the local node registers (`python -m indexer snapshot`).
+SNAPSHOT_REPO = "osce-backups"

@@ -19,7 +19,15 @@ from hashlib import sha1
 from pathlib import Path
 
 from esnode import fetch, plugin
-from esnode.config import CACHE_DIR, DEFAULT_PORT, ES_USER, ES_VERSION, HEAP, REPO_ROOT
+from esnode.config import (
+    CACHE_DIR,
+    DEFAULT_PORT,
+    ES_USER,
+    ES_VERSION,
+    HEAP,
+    REPO_ROOT,
+    SNAPSHOT_REPO,
+)
 from esnode.java import describe, find_java_home
 
 log = logging.getLogger(__name__)
@@ -51,6 +59,20 @@ def http_json(url: str, timeout: float = 5.0) -> dict | None:
         return None
 
 
+def http_put_json(url: str, body: dict, timeout: float = 30.0) -> dict | None:
+    """PUT a JSON body; the decoded answer, or None when the call fails."""
+    data = json.dumps(body).encode()
+    req = urllib.request.Request(
+        url, data=data, method="PUT", headers={"Content-Type": "application/json"}
+    )
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return json.loads(resp.read().decode())
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        log.warning("PUT %s failed: %s", url, exc)
+        return None
+
+
 def _port_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -79,12 +101,17 @@ class Node:
     base: Path | None = None
     port: int | None = None
     extra_settings: dict | None = None
+    #: Nodes of one cluster share a snapshot location; separate clusters must not.
+    repo_group: str | None = None
 
     def __post_init__(self) -> None:
         self.base = self.base or _base_dir()
         self.dir = self.base / self.name
         self.state_file = self.dir / "state.json"
         self.pid_file = self.dir / "es.pid"
+        #: `path.repo`: every filesystem snapshot repository must live below it.
+        self.repo_root = self.base / "backups"
+        self.repo_dir = self.repo_root / (self.repo_group or self.name) / SNAPSHOT_REPO
 
     # -- state ---------------------------------------------------------------------------
     def state(self) -> dict | None:
@@ -120,6 +147,24 @@ class Node:
         home = Path((self.state() or {}).get("home") or self.base / f"elasticsearch-{ES_VERSION}")
         return plugin.is_current(home) and plugin.loaded(http_json(url + "/_nodes/plugins") or {})
 
+    def repo_configured(self, url: str) -> bool:
+        """False when the running node was started without `path.repo` (before snapshots
+        existed): it must restart to register the repository. Unreadable settings: True."""
+        found = http_json(url + "/_nodes/_local/settings?filter_path=nodes.*.settings.path")
+        if not found or "nodes" not in found:
+            return True
+        paths = [n.get("settings", {}).get("path", {}) for n in found["nodes"].values()]
+        return all(p.get("repo") for p in paths)
+
+    def register_repo(self, url: str) -> bool:
+        """Register (idempotently) the filesystem repository `osce-backups` at repo_dir."""
+        body = {"type": "fs", "settings": {"location": str(self.repo_dir)}}
+        done = http_put_json(f"{url}/_snapshot/{SNAPSHOT_REPO}", body)
+        return bool(done and done.get("acknowledged"))
+
+    def is_current(self, url: str) -> bool:
+        return self.has_plugin(url) and self.repo_configured(url)
+
     def _choose_port(self) -> int:
         if self.port:
             return self.port
@@ -141,6 +186,7 @@ class Node:
             "http.port": port,
             "path.data": str(self.dir / "data"),
             "path.logs": str(self.dir / "logs"),
+            "path.repo": [str(self.repo_root)],
             "xpack.security.enabled": False,
             "xpack.ml.enabled": False,
             # Development machines can run with little free disk: never go read-only.
@@ -178,9 +224,12 @@ class Node:
         """Start the node unless it already runs; return its URL."""
         running = self.url()
         if running:
-            if self.has_plugin(running):
+            if self.is_current(running):
+                self.after_start(running)
                 return running
-            log.warning("node at %s lacks the current analysis plugin: restarting it", running)
+            log.warning(
+                "node at %s lacks the current analysis plugin or path.repo: restarting it", running
+            )
             self.stop()
         home = self.install()
         java_home = find_java_home()
@@ -189,11 +238,15 @@ class Node:
         self.dir.mkdir(parents=True, exist_ok=True)
         for sub in ("data", "logs"):
             (self.dir / sub).mkdir(exist_ok=True)
+        self.repo_dir.mkdir(parents=True, exist_ok=True)
         conf = self._write_config(home, port)
         self.pid_file.unlink(missing_ok=True)
         prefix = self._as_user()
         if prefix:
-            subprocess.run(["chown", "-R", ES_USER, str(self.dir), str(home)], check=True)
+            subprocess.run(
+                ["chown", "-R", ES_USER, str(self.dir), str(home), str(self.repo_root)],
+                check=True,
+            )
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": str(self.dir),
@@ -235,12 +288,19 @@ class Node:
         while time.monotonic() < deadline:
             health = http_json(url + "/_cluster/health?wait_for_status=yellow&timeout=5s", 10)
             if health and health.get("status") in ("yellow", "green"):
+                self.after_start(url)
                 return url
             pid = self.pid()
             if pid and not _pid_alive(pid):
                 break
             time.sleep(1)
         raise RuntimeError(f"elasticsearch did not become healthy at {url}; see {self.dir}/logs")
+
+    def after_start(self, url: str) -> None:
+        """A single node registers its snapshot repository at once (a cluster member waits
+        for its cluster: see esnode.cluster)."""
+        if not self.register_repo(url):
+            log.warning("could not register the snapshot repository %s at %s", SNAPSHOT_REPO, url)
 
     def stop(self, timeout: float = 60.0) -> bool:
         """Stop the node if it runs; True when a process was stopped."""
@@ -292,6 +352,7 @@ def ensure_node() -> tuple[str, bool]:
         return env.rstrip("/"), False
     node = Node()
     running = node.url()
-    if running and node.has_plugin(running):
+    if running and node.is_current(running):
+        node.after_start(running)
         return running, False
     return node.start(), running is None

@@ -53,18 +53,20 @@ def run_system(
     index = f"osce-eval-{system.name}-{uuid.uuid4().hex[:8]}"
     try:
         _load(es, system, releases, index)
+        key_of = {schema.doc_id(r): release_key(r.path) for r in releases}
         run = []
         for query in queries:
-            resp = es.search(
-                index=index, query=system.query(query.text), size=DEPTH, source=["path"]
-            )
-            for rank, hit in enumerate(resp["hits"]["hits"]):
-                # Scores follow Elasticsearch's order exactly (ties included).
-                run.append(
-                    ir_measures.ScoredDoc(
-                        query.id, release_key(hit["_source"]["path"]), DEPTH - rank
-                    )
+            if system.search:
+                keys = [key_of[i] for i in system.search(es, index, query.text, DEPTH)]
+            else:
+                resp = es.search(
+                    index=index, query=system.query(query.text), size=DEPTH, source=["path"]
                 )
+                keys = [release_key(hit["_source"]["path"]) for hit in resp["hits"]["hits"]]
+            # Scores follow the system's order exactly (ties included).
+            run.extend(
+                ir_measures.ScoredDoc(query.id, key, DEPTH - rank) for rank, key in enumerate(keys)
+            )
         return run
     finally:
         es.indices.delete(index=index, ignore_unavailable=True)

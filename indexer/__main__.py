@@ -1,8 +1,9 @@
-"""`python -m indexer parse|index|reindex|rollback|status`: the write side's command line.
+"""`python -m indexer parse|index|reindex|rollback|status|export|snapshot|snapshots|restore`.
 
 Exit codes: 0 done (files that hold no release are skipped, not errors); 1 neither PATH nor
---from-live given; 2 Elasticsearch is not usable; 3 the index/reindex/rollback failed and the
-alias was left as it was; 4 another writer holds the alias's lock.
+--from-live given; 2 Elasticsearch (or its snapshot repository) is not usable; 3 the
+index/reindex/rollback/snapshot/restore failed and the alias was left as it was; 4 another writer
+holds the alias's lock.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ from elasticsearch import Elasticsearch
 from elasticsearch import exceptions as es_exc
 
 from core import schema
-from core.settings import Settings, node_urls
-from indexer import aliases
+from core.settings import DEFAULT_SNAPSHOT_REPO, Settings, node_urls
+from indexer import aliases, runlog, snapshots
 from indexer.bulk import BULK_THREADS, Progress, Report, default_workers, prepare_paths
-from indexer.extract import iter_files, parse_file
-from indexer.lock import LockHeld
+from indexer.extract import iter_files, iter_releases
+from indexer.lock import LockHeld, LockLost
 
 EXIT_OK, EXIT_USAGE, EXIT_UNUSABLE, EXIT_FAILED, EXIT_LOCKED = 0, 1, 2, 3, 4
 
@@ -49,12 +50,11 @@ def es_client(url: str | None, settings: Settings | None = None) -> Elasticsearc
 
 def cmd_parse(args: argparse.Namespace) -> int:
     out = sys.stdout
-    for path in iter_files(args.paths):
-        release = parse_file(path)
+    for release in iter_releases(args.paths):
         doc_id = schema.doc_id(release) if release.valid else None
         out.write(json.dumps(release.to_parse_json(doc_id), ensure_ascii=False) + "\n")
         if not release.valid:
-            logging.warning("invalid %s: %s", path, release.error)
+            logging.warning("invalid %s: %s", release.path, release.error)
     return EXIT_OK
 
 
@@ -107,6 +107,7 @@ def cmd_write(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     files = iter_files(args.paths)
     report = Report(alias=args.alias)
+    changes = None
     try:
         es = _connect(args)
         if from_live:
@@ -117,13 +118,32 @@ def cmd_write(args: argparse.Namespace) -> int:
         else:
             items, total = prepare_paths(files, args.workers), len(files)
         if args.dry_run:
+            args.run = None  # nothing written: not a run to record
             result = aliases.plan(es, items, args.alias, args.command)
             _print_plan(result)
             _write_report(args.report, result)
             return EXIT_OK
         show = args.progress if args.progress is not None else sys.stderr.isatty()
         with progress_bar(total, show) as progress:
-            if args.command == "reindex":
+            if args.command == "index" and not args.force:
+                from indexer import incremental
+
+                _report, changes = incremental.run(
+                    es,
+                    [str(p) for p in args.paths],
+                    args.alias,
+                    workers=args.workers,
+                    threads=args.threads,
+                    progress=progress,
+                    report=report,
+                    prune=args.prune,
+                )
+            elif args.command == "reindex":
+                recorder = None
+                if not from_live:
+                    from indexer.incremental import ManifestRecorder
+
+                    items = recorder = ManifestRecorder(items)
                 aliases.reindex(
                     es,
                     items,
@@ -135,6 +155,8 @@ def cmd_write(args: argparse.Namespace) -> int:
                     sources=[str(p) for p in args.paths] or [f"{args.alias} (--from-live)"],
                     report=report,
                 )
+                if recorder is not None:
+                    recorder.write(es, args.alias, report)
             else:
                 aliases.upsert(
                     es, items, args.alias, threads=args.threads, progress=progress, report=report
@@ -155,12 +177,28 @@ def cmd_write(args: argparse.Namespace) -> int:
     for failed in report.failed:
         print(f"rejected {failed['path']} ({failed['id']}): {failed['reason']}", file=sys.stderr)
     print(report.summary())
-    _write_report(args.report, {"ok": True, "command": args.command, **report.to_json()})
+    extra = {}
+    if changes is not None:
+        print(changes.summary())
+        extra["incremental"] = changes.to_json()
+    _write_report(args.report, {"ok": True, "command": args.command, **report.to_json(), **extra})
+    args.run = _run_of(report)
     return EXIT_OK
+
+
+def _run_of(report: Report, error: str | None = None) -> dict:
+    return {
+        "docs": report.indexed,
+        "failures": len(report.failed),
+        "skipped": len(report.skipped),
+        "duplicates": report.duplicates,
+        "error": error,
+    }
 
 
 def _fail(args: argparse.Namespace, report: Report, code: int, message: str) -> int:
     print(message, file=sys.stderr)
+    args.run = _run_of(report, message)
     data = {"ok": False, "command": args.command, "error": message, **report.to_json()}
     _write_report(getattr(args, "report", None), data)
     return code
@@ -184,6 +222,7 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     try:
         es = _connect(args)
         if args.dry_run:
+            args.run = None
             info = aliases.status(es, args.alias)
             target = (info["rollback_to"] or [None])[0]
             print(f"dry run: would move {args.alias} from {info['index']} to {target}")
@@ -199,12 +238,15 @@ def cmd_rollback(args: argparse.Namespace) -> int:
         print(f"error: Elasticsearch is not usable: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE
     print(f"{args.alias}: rolled back from {old} to {new}")
+    args.run = {"docs": es.count(index=args.alias)["count"], "index": new}
     return EXIT_OK
 
 
 def cmd_status(args: argparse.Namespace) -> int:
     try:
-        info = aliases.status(_connect(args), args.alias)
+        es = _connect(args)
+        info = aliases.status(es, args.alias)
+        info.update(runlog.last_runs(es, args.alias))
     except (es_exc.ConnectionError, es_exc.TransportError, es_exc.ApiError) as exc:
         print(f"error: Elasticsearch is not usable: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE
@@ -233,6 +275,9 @@ def cmd_status(args: argparse.Namespace) -> int:
         ),
         f"rollback to:     {', '.join(info['rollback_to']) or '(nothing kept)'}",
     ]
+    if info["restored"]:
+        rs = info["restored"]
+        lines.append(f"restored:        {rs['at']} from {rs['snapshot']} ({rs['docs']} docs)")
     if info["last_index"]:
         li = info["last_index"]
         lines.append(f"last index:      {li['at']}: {li['indexed']} upserted")
@@ -242,8 +287,91 @@ def cmd_status(args: argparse.Namespace) -> int:
         lines.append(
             f"lock:            {state} by {lk['operation']} on {lk['host']} pid {lk['pid']}"
         )
+    if info["last_run"]:
+        run = info["last_run"]
+        outcome = "ok" if run.get("ok") else f"failed (exit {run.get('exit')})"
+        lines.append(
+            f"last run:        {run['command']} {outcome} at {run.get('finished_at')}: "
+            f"{run.get('docs')} docs, {run.get('failures', 0)} failures, {run.get('seconds')}s"
+        )
     print("\n".join(lines))
     return EXIT_OK
+
+
+def _snapshot_errors(args: argparse.Namespace, action) -> int:
+    """Run a snapshot command, mapping its failures to the exit codes and one clear line."""
+    try:
+        return action(_connect(args))
+    except LockHeld as exc:
+        message, code = f"error: {exc}", EXIT_LOCKED
+    except snapshots.RepositoryError as exc:
+        message, code = f"error: {exc}", EXIT_UNUSABLE
+    except (snapshots.SnapshotError, LockLost, aliases.ReindexError) as exc:
+        message, code = f"error: {args.command} failed, alias unchanged: {exc}", EXIT_FAILED
+    except (es_exc.ConnectionError, es_exc.TransportError, es_exc.ApiError) as exc:
+        message, code = f"error: Elasticsearch is not usable: {exc}", EXIT_UNUSABLE
+    print(message, file=sys.stderr)
+    args.run = {"error": message}
+    return code
+
+
+def _size(size: int | None) -> str:
+    if size is None:
+        return "?"
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if size < 1024 or unit == "GiB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return "?"
+
+
+def cmd_snapshot(args: argparse.Namespace) -> int:
+    def run(es: Elasticsearch) -> int:
+        backup = snapshots.snapshot(
+            es, args.alias, args.repo, keep=args.keep, wait_lock=args.wait_lock
+        )
+        args.run = {"docs": backup.docs, "failures": 0, "snapshot": backup.name}
+        print(backup.name)
+        return EXIT_OK
+
+    return _snapshot_errors(args, run)
+
+
+def cmd_snapshots(args: argparse.Namespace) -> int:
+    def run(es: Elasticsearch) -> int:
+        backups = snapshots.list_backups(es, args.alias, args.repo)
+        if args.keep is not None:
+            for name in snapshots.prune(es, args.alias, args.repo, args.keep):
+                print(f"deleted {name}", file=sys.stderr)
+            backups = snapshots.list_backups(es, args.alias, args.repo)
+        if args.json:
+            print(json.dumps([b.to_json() for b in backups], indent=2))
+            return EXIT_OK
+        if not backups:
+            print(f"no snapshots of {args.alias} in {args.repo}", file=sys.stderr)
+        for b in backups:
+            print(f"{b.name}  {b.started_at}  {b.docs} docs  {_size(b.size_bytes)}  {b.state}")
+        return EXIT_OK
+
+    return _snapshot_errors(args, run)
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    def run(es: Elasticsearch) -> int:
+        done = snapshots.restore(
+            es, args.alias, args.repo, args.name, keep=args.keep, wait_lock=args.wait_lock
+        )
+        for warning in done.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        args.run = {"docs": done.docs, "failures": 0, "snapshot": done.backup.name}
+        left = ", ".join(done.replaced) or "nothing"
+        print(
+            f"{args.alias}: restored {done.backup.name} into {done.index} ({done.docs} docs); "
+            f"previous: {left} (kept for rollback)"
+        )
+        return EXIT_OK
+
+    return _snapshot_errors(args, run)
 
 
 def _common(p: argparse.ArgumentParser, settings: Settings) -> None:
@@ -287,6 +415,17 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
             default=None,
             help="progress bar (default: when stderr is a terminal)",
         )
+        if name == "index":
+            p.add_argument(
+                "--prune",
+                action="store_true",
+                help="delete releases whose files disappeared from PATH (default: report them)",
+            )
+            p.add_argument(
+                "--force",
+                action="store_true",
+                help="parse and upsert every file, ignoring the manifest of files already indexed",
+            )
         if name == "reindex":
             p.add_argument("--keep", type=int, default=1, help="old indices kept for rollback")
             p.add_argument(
@@ -312,18 +451,75 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
     _common(p, settings)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_status)
-    from indexer import kibana
+    _snapshot_parsers(sub, settings)
+    from indexer import export_cli, kibana
 
     kibana.add_parser(sub, settings)
     parser.set_defaults(settings=settings)
+    export_cli.add_parser(sub, settings, _common, _connect)
     return parser
+
+
+def _snapshot_parsers(sub, settings: Settings) -> None:
+    repo_help = f"snapshot repository (default: $OSCE_SNAPSHOT_REPO or {DEFAULT_SNAPSHOT_REPO})"
+    wait_help = "seconds to wait for a running writer to release the lock (default: 0)"
+    p = sub.add_parser("snapshot", help="back up the live index (waits, prints its name)")
+    _common(p, settings)
+    p.add_argument("--repo", default=settings.snapshot_repo, help=repo_help)
+    p.add_argument("--keep", type=int, help="then delete all but the newest N backups")
+    p.add_argument("--wait-lock", type=float, default=0.0, help=wait_help)
+    p.set_defaults(func=cmd_snapshot)
+    p = sub.add_parser("snapshots", help="list backups: name, date, docs, size, state")
+    _common(p, settings)
+    p.add_argument("--repo", default=settings.snapshot_repo, help=repo_help)
+    p.add_argument("--keep", type=int, help="delete all but the newest N backups first")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_snapshots)
+    p = sub.add_parser("restore", help="restore a backup (latest by default), swap the alias")
+    p.add_argument("name", nargs="?", help="snapshot name (default: the latest successful one)")
+    _common(p, settings)
+    p.add_argument("--repo", default=settings.snapshot_repo, help=repo_help)
+    p.add_argument("--keep", type=int, default=1, help="old indices kept for rollback")
+    p.add_argument("--wait-lock", type=float, default=0.0, help=wait_help)
+    p.set_defaults(func=cmd_restore)
+
+
+#: Commands that write; their outcome is stored (runlog) and shown by `status`.
+RECORDED = {"index", "reindex", "rollback", "snapshot", "restore"}
 
 
 def main(argv: list[str] | None = None, settings: Settings | None = None) -> int:
     """The command line; settings are read from the environment once, here, unless given."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    args = build_parser(settings or Settings.from_env()).parse_args(argv)
-    return args.func(args)
+    settings = settings or Settings.from_env()
+    runlog.configure_logging(settings.log_format)
+    args = build_parser(settings).parse_args(argv)
+    started, started_at = time.monotonic(), runlog.now()
+    args.run = {}
+    code = args.func(args)
+    if args.command in RECORDED and args.run is not None:
+        run = {
+            "command": args.command,
+            "alias": args.alias,
+            "ok": code == EXIT_OK,
+            "exit": code,
+            "started_at": started_at,
+            "finished_at": runlog.now(),
+            "seconds": round(time.monotonic() - started, 2),
+            "docs": None,
+            "failures": 0 if code == EXIT_OK else None,
+            **args.run,
+        }
+        if code != EXIT_UNUSABLE or args.command in ("snapshot", "restore"):
+            _record(args, run)
+    return code
+
+
+def _record(args: argparse.Namespace, run: dict) -> None:
+    try:
+        es = es_client(args.es_url, args.settings).options(request_timeout=10, max_retries=0)
+        runlog.record(es, args.alias, run)
+    except Exception as exc:  # noqa: BLE001 - a cluster that is down cannot hold the record
+        logging.getLogger(__name__).warning("run not recorded: %s", exc)
 
 
 if __name__ == "__main__":

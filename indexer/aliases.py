@@ -353,6 +353,7 @@ def status(es: Elasticsearch, alias: str) -> dict:
         "created_at": meta.get("created_at"),
         "last_reindex": meta.get("reindex"),
         "last_index": meta.get("last_index"),
+        "restored": meta.get("restored"),
         "rollback_to": [
             n
             for n, m in versions.items()
@@ -373,6 +374,11 @@ def live_documents(es: Elasticsearch, alias: str) -> Iterator[Prepared]:
     def read() -> Iterator[Prepared]:
         for hit in helpers.scan(es, index=alias, size=1000, preserve_order=False):
             source = hit["_source"]
+            # Documents from before mapping v3 lack the list fields the facets read.
+            if "sources" not in source:
+                source["sources"] = [source["source"]] if source.get("source") else []
+            if "places" not in source:
+                source["places"] = [source["place_display"]] if source.get("place_display") else []
             body = json.dumps(source, ensure_ascii=False).encode()
             yield Prepared(source.get("path") or hit["_id"], hit["_id"], body, None)
 

@@ -7,6 +7,8 @@ streams the ready-made bytes through `helpers.streaming_bulk` (429s retried with
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import json
 import logging
 import os
@@ -25,7 +27,8 @@ from elasticsearch import Elasticsearch, helpers
 from core import schema
 from core.release import Release
 from indexer import faults
-from indexer.extract import iter_files, parse_file
+from indexer.extract import MAX_BYTES, iter_units, parse_bytes, parse_file
+from indexer.extract.archives import Member
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -77,6 +80,12 @@ class Prepared(NamedTuple):
     doc_id: str | None
     source: bytes | None
     error: str | None
+    unit_hash: str | None = None  # hash of the file's (or archive member's) bytes
+
+
+def unit_hash(data: bytes) -> str:
+    """What the incremental manifest keys a file on: its bytes, not its path."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def prepare_release(release: Release) -> Prepared:
@@ -89,16 +98,27 @@ def prepare_release(release: Release) -> Prepared:
     return Prepared(release.path, doc_id, json.dumps(doc, ensure_ascii=False).encode(), None)
 
 
-def prepare_file(path: str | Path) -> Prepared:
-    """Parse one file; an extractor bug becomes a skip with its reason, never a crash."""
+def prepare_file(path: str | Path | Member) -> Prepared:
+    """Parse one file or archive member; an extractor bug becomes a skip with its reason."""
+    where = path.path if isinstance(path, Member) else str(path)
     try:
-        return prepare_release(parse_file(path))
+        if isinstance(path, Member):
+            from indexer.extract import parse_member
+
+            digest = unit_hash(path.data) if path.data is not None else None
+            return prepare_release(parse_member(path))._replace(unit_hash=digest)
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
+        except OSError:
+            return prepare_release(parse_file(path))  # the OS error, worded by parse_file
+        return prepare_release(parse_bytes(data, where))._replace(unit_hash=unit_hash(data))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a reindex
-        log.exception("extractor failed on %s", path)
-        return Prepared(str(path), None, None, f"extractor error: {type(exc).__name__}: {exc}")
+        log.exception("extractor failed on %s", where)
+        return Prepared(where, None, None, f"extractor error: {type(exc).__name__}: {exc}")
 
 
-def _prepare_batch(paths: list[str]) -> list[Prepared]:
+def _prepare_batch(paths: list[str | Member]) -> list[Prepared]:
     return [prepare_file(p) for p in paths]
 
 
@@ -108,15 +128,23 @@ def default_workers() -> int:
     return max(1, min(8, cores or 1))
 
 
-def prepare_paths(paths: Iterable[str | Path], workers: int | None = None) -> Iterator[Prepared]:
-    """Parse files in input order; with workers > 1 in a bounded process pool (back-pressure)."""
-    files = [str(p) for p in paths]
+def prepare_paths(
+    paths: Iterable[str | Path | Member], workers: int | None = None, expand: bool = True
+) -> Iterator[Prepared]:
+    """Parse files in input order; with workers > 1 in a bounded process pool (back-pressure).
+
+    Archives are opened here and their members streamed to the workers in batches, so a WARC
+    of any size never sits in memory whole; expand=False takes paths and members as given.
+    """
+    units = iter_units(list(paths)) if expand else iter(paths)
     workers = default_workers() if workers is None else workers
-    if workers <= 1 or len(files) <= BATCH:
-        for path in files:
-            yield prepare_file(path)
+    head = list(itertools.islice(units, BATCH + 1))
+    if workers <= 1 or len(head) <= BATCH:
+        for unit in itertools.chain(head, units):
+            yield prepare_file(unit)
         return
-    batches = [files[i : i + BATCH] for i in range(0, len(files), BATCH)]
+    rest = itertools.chain(head, units)
+    batches = iter(lambda: list(itertools.islice(rest, BATCH)), [])
     window = workers * 8  # ~1,000 files ahead: parsers keep going while a bulk request waits
     # forkserver: the parent holds an HTTP client and threads, which fork would copy half-alive.
     with ProcessPoolExecutor(workers, mp_context=get_context("forkserver")) as pool:
@@ -135,13 +163,15 @@ def prepare_paths(paths: Iterable[str | Path], workers: int | None = None) -> It
 
 def prepare_all(paths: Iterable[str | Path], workers: int | None = None) -> Iterator[Prepared]:
     """Files and directories (recursively) to prepared documents."""
-    return prepare_paths(iter_files(list(paths)), workers)
+    return prepare_paths(list(paths), workers)
 
 
 def parse_all(paths: Iterable[str | Path]) -> Iterator[Release]:
-    """Releases from files and directories, parsed in this process (tests, small inputs)."""
-    for path in iter_files(list(paths)):
-        yield parse_file(path)
+    """Releases from files, directories and archives, parsed in this process (tests, small
+    inputs)."""
+    from indexer.extract import iter_releases
+
+    yield from iter_releases(list(paths))
 
 
 def as_prepared(items: Iterable[Release | Prepared]) -> Iterator[Prepared]:

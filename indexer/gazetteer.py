@@ -299,3 +299,67 @@ def find_countries(*texts: str, demonyms: bool = True) -> list[str]:
                         found.setdefault(adj_lookup[adj], offset + match.start())
         offset += len(text) + 1
     return sorted(found, key=found.__getitem__)
+
+
+#: Towns that are not capitals but head many datelines, and the State they are in.
+TOWNS = {
+    "Osh": "Kyrgyzstan",
+    "Jalal-Abad": "Kyrgyzstan",
+    "Khujand": "Tajikistan",
+    "Almaty": "Kazakhstan",
+    "Banja Luka": "Bosnia and Herzegovina",
+    "Mostar": "Bosnia and Herzegovina",
+    "Tuzla": "Bosnia and Herzegovina",
+    "Kharkiv": "Ukraine",
+    "Kharkov": "Ukraine",
+    "Odesa": "Ukraine",
+    "Odessa": "Ukraine",
+    "Mariupol": "Ukraine",
+    "Kramatorsk": "Ukraine",
+    "Donetsk": "Ukraine",
+    "Luhansk": "Ukraine",
+    "Stanytsia Luhanska": "Ukraine",
+    "Shkodra": "Albania",
+    "Batumi": "Georgia",
+    "Novi Pazar": "Serbia",
+    "Gyumri": "Armenia",
+    "Ganja": "Azerbaijan",
+    "Samarkand": "Uzbekistan",
+    "Turkmenbashi": "Turkmenistan",
+}
+
+
+def _display(name: str) -> str:
+    name = " ".join(name.split()).strip(" ,")
+    return name.title() if name.isupper() else name
+
+
+def place_parts(place: str | None) -> tuple[list[str], list[str]]:
+    """(cities, States) a dateline place names: `KHARKOV/STANYTSIA LUHANSKA, Ukraine` ->
+    (["Kharkov", "Stanytsia Luhanska"], ["Ukraine"]). Cities in display form, for the place
+    facet; States from a trailing State name, a capital (not a seat) or a known town."""
+    if not place:
+        return [], []
+    _pattern, lookup = _lookup()
+    cities: list[str] = []
+    states: list[str] = []
+    for part in re.split(r"\s*/\s*", place):
+        head, _, tail = part.partition(",")
+        tail_state = lookup.get(_display(tail).casefold()) if tail.strip() else None
+        if tail.strip() and not (tail_state and not tail_state[1]):
+            head = part  # `WASHINGTON, D.C.`: the comma belongs to the city's name
+            tail_state = None
+        city = _display(head)
+        if not city:
+            continue
+        if city not in cities:
+            cities.append(city)
+        known = lookup.get(city.casefold())
+        state = tail_state[0] if tail_state else None
+        if state is None and known and (not known[1] or city not in SEATS):
+            state = known[0]
+        if state is None:
+            state = TOWNS.get(city) or TOWNS.get(city.split(",")[0])
+        if state and state not in states:
+            states.append(state)
+    return cities, states

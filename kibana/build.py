@@ -36,7 +36,10 @@ TYPE_MIGRATION = {
 FIELD_LABELS = {
     "title": "Title",
     "place_display": "Place",
-    "source": "Source",
+    "places": "Place (each city)",
+    "source": "Source (first)",
+    "sources": "Sources",
+    "closed_sources": "Closed offices",
     "fields_of_work": "Fields of work",
     "countries": "Participating States",
     "date": "Date",
@@ -97,7 +100,7 @@ def discover_search() -> dict:
     attrs = {
         "title": "OSCE releases: title, place, source, fields of work",
         "description": "Every release, newest first. Filter by place, field of work or State.",
-        "columns": ["title", "place_display", "source", "fields_of_work"],
+        "columns": ["title", "place_display", "sources", "fields_of_work"],
         "sort": [["date", "desc"]],
         "grid": {},
         "hideChart": False,
@@ -203,7 +206,7 @@ def lens_bar(obj_id: str, title: str, description: str, bucket: dict, horizontal
 
 
 def visualisations() -> list[dict]:
-    """Releases per year, top places, top fields of work, top participating States."""
+    """Releases per year, top places, top sources, top fields of work, top participating States."""
     return [
         lens_bar(
             "osce-releases-per-year",
@@ -216,7 +219,14 @@ def visualisations() -> list[dict]:
             "osce-top-places",
             "Top places",
             "Places releases were issued from (datelines), by number of releases.",
-            terms_column("place_display", "Place", 15),
+            terms_column("places", "Place", 15),
+            horizontal=True,
+        ),
+        lens_bar(
+            "osce-top-sources",
+            "Top sources",
+            "Offices and institutions releases come from; a shared release counts for each.",
+            terms_column("sources", "Source", 15),
             horizontal=True,
         ),
         lens_bar(
@@ -240,9 +250,10 @@ def dashboard(visuals: list[dict], search: dict) -> dict:
     """The overview dashboard: the four charts above the saved Discover search."""
     layout = [  # (object, x, y, w, h) on Kibana's 48-column grid
         (visuals[0], 0, 0, 48, 12),
-        (visuals[1], 0, 12, 16, 16),
-        (visuals[2], 16, 12, 16, 16),
-        (visuals[3], 32, 12, 16, 16),
+        (visuals[1], 0, 12, 12, 16),
+        (visuals[2], 12, 12, 12, 16),
+        (visuals[3], 24, 12, 12, 16),
+        (visuals[4], 36, 12, 12, 16),
         (search, 0, 28, 48, 20),
     ]
     panels, refs = [], []

@@ -65,3 +65,14 @@ def app(es_url: str, seeded_alias: str):
 @pytest.fixture()
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory) -> str:
+    """A real redis-server for the shared rate limit, started (and stopped) here."""
+    from tests.redis_server import RedisServer
+
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
+    url = server.start()
+    yield url
+    server.stop()

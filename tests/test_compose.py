@@ -93,7 +93,9 @@ def test_compose_cli_accepts_the_file():
 
 def test_structure_follows_the_compose_spec(compose, services):
     assert set(compose) - {k for k in compose if k.startswith("x-")} <= TOP_LEVEL_KEYS
-    assert set(services) == {"elasticsearch", "kibana", "indexer", "kibana-setup", "webui"}
+    assert set(services) == {
+        "elasticsearch", "kibana", "indexer", "kibana-setup", "webui", "redis",
+    }  # fmt: skip
     for name, spec in services.items():
         assert isinstance(spec, dict), name
         assert set(spec) <= SERVICE_KEYS, f"{name}: unknown keys {set(spec) - SERVICE_KEYS}"
@@ -207,8 +209,20 @@ def test_start_order_waits_on_health_checks(services):
         "service_completed_successfully"
     )
     assert services["kibana-setup"]["depends_on"]["kibana"]["condition"] == "service_healthy"
-    for name in ("elasticsearch", "kibana", "webui"):
+    assert services["webui"]["depends_on"]["redis"]["condition"] == "service_healthy"
+    for name in ("elasticsearch", "kibana", "webui", "redis"):
         assert "healthcheck" in services[name], name
+
+
+def test_webui_is_ready_only_when_it_can_serve_and_shares_one_rate_limit(services):
+    """Readiness (/readyz: cluster, alias, mapping) gates traffic, not liveness (/healthz);
+    the rate limit's counters live in the stack's Redis, which publishes no port."""
+    check = " ".join(services["webui"]["healthcheck"]["test"])
+    assert "/readyz" in check and "/healthz" not in check
+    env = services["webui"]["environment"]
+    assert env["OSCE_RATE_LIMIT_STORAGE"] == "redis://redis:6379/0"
+    assert services["redis"]["healthcheck"]["test"] == ["CMD", "redis-cli", "ping"]
+    assert "ports" not in services["redis"]
 
 
 def test_ports_are_published_on_loopback_only(services):
@@ -271,9 +285,12 @@ def test_python_images_run_as_a_non_root_user():
 def test_webui_image_runs_gunicorn_with_a_health_check():
     commands = {c.cmd: c for c in instructions(ROOT / "docker/webui/Dockerfile")}
     check = commands["HEALTHCHECK"]
-    assert check.value[0] == "CMD" and "/healthz" in check.value[1]
+    assert check.value[0] == "CMD" and "/readyz" in check.value[1]
     cmd = " ".join(commands["CMD"].value)
     assert "exec gunicorn" in cmd and "'webui:create_app()'" in cmd and "0.0.0.0:8000" in cmd
+    env = " ".join(" ".join(c.value) for c in instructions(ROOT / "docker/webui/Dockerfile")
+                   if c.cmd == "ENV")  # fmt: skip
+    assert "PROMETHEUS_MULTIPROC_DIR" in env and 'mkdir -p "$PROMETHEUS_MULTIPROC_DIR"' in cmd
 
 
 def test_indexer_image_is_a_one_shot_reindex():

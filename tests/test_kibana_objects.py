@@ -74,6 +74,7 @@ def test_the_objects_the_issue_asks_for(objects):
     assert titles == {
         "Releases per year",
         "Top places",
+        "Top sources",
         "Top fields of work",
         "Top participating States",
     }
@@ -91,7 +92,7 @@ def test_dashboard_panels_match_its_references(objects):
     (dash,) = by_type(objects, "dashboard")
     panels = json.loads(dash["attributes"]["panelsJSON"])
     refs = {r["name"]: r for r in dash["references"]}
-    assert len(panels) == len(refs) == 5
+    assert len(panels) == len(refs) == 6
     for panel in panels:
         ref = refs[f"{panel['panelIndex']}:{panel['panelRefName']}"]
         assert ref["type"] == panel["type"]
@@ -144,7 +145,7 @@ def test_saved_search_columns_and_sort_are_mapped(objects):
     assert source["indexRefName"] in {r["name"] for r in search["references"]}
     for field in attrs["columns"]:
         assert field in FIELDS, f"column {field} is not in the mapping"
-    assert attrs["columns"] == ["title", "place_display", "source", "fields_of_work"]
+    assert attrs["columns"] == ["title", "place_display", "sources", "fields_of_work"]
     for field, order in attrs["sort"]:
         assert field in FIELDS and order in {"asc", "desc"}
 

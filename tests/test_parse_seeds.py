@@ -98,9 +98,12 @@ def test_parse_cli_json_lines(tmp_path) -> None:
         "date",
         "place",
         "source",
+        "sources",
+        "closed_sources",
         "fields_of_work",
         "countries",
         "body",
+        "origin",
     }
     assert by_name["empty.txt"] == {**by_name["empty.txt"], "valid": False, "error": "empty file"}
     assert not by_name["binary.bin"]["valid"] and "binary" in by_name["binary.bin"]["error"]

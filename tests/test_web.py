@@ -111,13 +111,14 @@ def test_healthz_ok(client) -> None:
     assert resp.status_code == 200 and resp.get_json()["status"] == "ok"
 
 
-def test_healthz_and_search_503_when_node_is_down() -> None:
+def test_readyz_and_search_503_when_node_is_down() -> None:
     from webui import create_app
 
     # Nothing listens on port 1: the same as a node that is down.
     app = create_app({"TESTING": True, "ES_URL": "http://127.0.0.1:1", "ES_TIMEOUT": 2})
     client = app.test_client()
-    assert client.get("/healthz").status_code == 503
+    assert client.get("/healthz").status_code == 200, "liveness: the process itself is fine"
+    assert client.get("/readyz").status_code == 503
     resp = client.get("/api/search?q=x")
     assert resp.status_code == 503 and resp.headers["Retry-After"]
     page = client.get("/?q=x")

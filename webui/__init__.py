@@ -17,14 +17,34 @@ def create_app(config: dict[str, Any] | None = None, settings: Settings | None =
         app.config.from_mapping(config)
     app.json.sort_keys = False
 
-    from webui import api, errors, es, openapi, security, views
+    from webui import (
+        api,
+        cite,
+        errors,
+        es,
+        explore,
+        help,
+        logs,
+        metrics,
+        openapi,
+        readiness,
+        security,
+        views,
+    )
     from webui.highlight import as_markup
 
     app.add_template_filter(as_markup, "safe_fragment")
+    readiness.max_index_age(app)  # a malformed OSCE_MAX_INDEX_AGE fails at start
     es.init_app(app)
     errors.init_app(app)
+    # Timing and logging first: their before_request runs before the rate limiter's.
+    logs.init_app(app)
+    metrics.init_app(app)
     security.init_app(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(openapi.bp)
+    app.register_blueprint(help.bp)
+    app.register_blueprint(cite.bp)
+    app.register_blueprint(explore.bp)
     return app

@@ -1,4 +1,8 @@
-"""The JSON API (DESIGN.md §4): thin views over service and params, plus CSV and Atom exports."""
+"""The JSON API (DESIGN.md §4): thin views over service and params, plus the exports.
+
+`/api/search` pages with a signed `next` cursor past the 10,000-hit window; `.csv?all=1`,
+`.jsonl`, `.ris` and `.bib` stream every match (webui.exports).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, abort, jsonify, request, url_for
 
-from webui import exports, service
+from webui import cursor, exports, service
 from webui.params import parse_query, parse_search
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -15,16 +19,44 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 
 @bp.get("/search")
 def search():
-    return jsonify(service.search(parse_search(request.args)))
+    params = parse_search(request.args)
+    token = request.args.get("cursor")
+    if token:
+        return jsonify(cursor.page(params, cursor.decode(token, params)))
+    return jsonify(service.search(params))
+
+
+_TRUE = ("1", "true", "yes", "on")
 
 
 @bp.get("/search.csv")
 def search_csv():
-    """The same search as /api/search, one CSV row per hit."""
-    data = service.search(parse_search(request.args))
+    """The same search as /api/search, one CSV row per hit; `all=1`: every match, streamed."""
+    params = parse_search(request.args)
+    if (request.args.get("all") or "").lower() in _TRUE:
+        return exports.whole_set(params, "csv")
+    data = service.search(params)
     resp = Response(exports.to_csv(data, request.host_url), mimetype="text/csv")
     resp.headers["Content-Disposition"] = 'attachment; filename="osce-search.csv"'
     return resp
+
+
+@bp.get("/search.jsonl")
+def search_jsonl():
+    """Every match as JSON Lines, one release per line (pandas: read_json(lines=True))."""
+    return exports.whole_set(parse_search(request.args), "jsonl")
+
+
+@bp.get("/search.ris")
+def search_ris():
+    """Every match as RIS records, for reference managers (Zotero, EndNote)."""
+    return exports.whole_set(parse_search(request.args), "ris")
+
+
+@bp.get("/search.bib")
+def search_bib():
+    """Every match as BibTeX entries."""
+    return exports.whole_set(parse_search(request.args), "bibtex")
 
 
 @bp.get("/search.atom")

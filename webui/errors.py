@@ -14,7 +14,7 @@ log = logging.getLogger(__name__)
 
 
 def _respond(status: int, message: str) -> Response:
-    if request.path.startswith("/api/") or request.path == "/healthz":
+    if request.path.startswith("/api/") or request.path in ("/healthz", "/readyz", "/metrics"):
         resp = jsonify({"error": message, "status": status})
     else:
         resp = make_response(render_template("error.html", status=status, message=message))

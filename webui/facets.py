@@ -88,8 +88,9 @@ class YearFacet(TermsFacet):
 FACETS: tuple[TermsFacet, ...] = (
     TermsFacet("fields_of_work", "fields_of_work", "Field of work"),
     TermsFacet("country", "countries", "Country", size=60),
-    TermsFacet("place", "place_display", "Place"),
-    TermsFacet("source", "source", "Source"),
+    # Each city of `VIENNA/WARSAW`, and each source of a shared release, counts on its own.
+    TermsFacet("place", "places", "Place"),
+    TermsFacet("source", "sources", "Source"),
     YearFacet("year", "year", "Year", size=40),
     TermsFacet("type", "type", "Type"),
 )

@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Blueprint, current_app, jsonify
 
-from core import schema
+from core import export, schema
 from webui.facets import FACETS
 from webui.params import MAX_QUERY_CHARS, MAX_SIZE, MAX_WINDOW, SORTS
 
@@ -46,8 +46,26 @@ SEARCH_PARAMS = [
     _param(
         "q",
         {"type": "string", "maxLength": MAX_QUERY_CHARS},
-        f"Words to find (plain text, not query syntax; at most {MAX_QUERY_CHARS} characters). "
-        "Empty lists everything, newest first.",
+        f"What to find, at most {MAX_QUERY_CHARS} characters; empty lists everything, newest "
+        "first. Words combine with AND (one or two all, half of three or more); "
+        '`"exact phrase"` (in order, no synonyms or typo tolerance); `-word` and `-"phrase"` '
+        "leave out; `OR` between words or `( )` groups; `prefix*`; `title:` and `body:` "
+        "restrict where words match; `source:` `country:` `place:` `type:` `field:` (quoted "
+        'values allowed: `source:"Mission to Serbia"`) are the facet filters; a year (`2017`), '
+        "a range (`2015-2017`, `2015..2017`), `since 2020`, `before 2010`, `in 2019` restrict "
+        "dates when the rest finds releases then (else favour them). Broken syntax is read as "
+        "words, never an error. The answer's `understood` says what was taken from q. See /help.",
+    ),
+    _param(
+        "years",
+        {"type": "string", "enum": ["query", "all"]},
+        "`all`: years typed in q only favour their releases, never restrict (default query).",
+    ),
+    _param(
+        "correct",
+        {"type": "string", "enum": ["on", "off"]},
+        "`off`: run q as typed, never a spelling correction (the correction is then offered "
+        "as `suggestion`).",
     ),
     _param("page", {"type": "integer", "minimum": 1, "maximum": MAX_WINDOW}, "Page, from 1."),
     _param("size", {"type": "integer", "minimum": 1, "maximum": MAX_SIZE}, "Hits per page."),
@@ -71,6 +89,65 @@ SEARCH_PARAMS = [
     ],
 ]
 
+CURSOR_PARAM = _param(
+    "cursor",
+    {"type": "string", "maxLength": 4096},
+    "The `next` value of the previous page: the page after it (`page` is then ignored). Send "
+    "it with the same q, filters, dates and sort, or it is refused (400); a cursor unused for "
+    "5 minutes has expired (410). Cursors reach past the 10,000-hit window.",
+)
+FIELDS_PARAM = _param(
+    "fields",
+    {"type": "string", "pattern": f"^({'|'.join(export.FIELDS)})(,({'|'.join(export.FIELDS)}))*$"},
+    "Comma-separated columns, in order, from: "
+    + ", ".join(export.FIELDS)
+    + f" (default: {', '.join(export.DEFAULT_FIELDS)}; `body` is the full text).",
+)
+ALL_PARAM = _param(
+    "all",
+    {"type": "string", "enum": ["0", "1"]},
+    "1: every match (streamed, at most OSCE_EXPORT_MAX rows) instead of this page.",
+)
+_EXPORT_HEADERS = {
+    "Content-Disposition": {
+        "description": "attachment; a file name made from the query",
+        "schema": {"type": "string"},
+    },
+    "X-Export-Total": {"description": "Matching releases", "schema": {"type": "integer"}},
+    "X-Export-Rows": {"description": "Rows this file will hold", "schema": {"type": "integer"}},
+    "X-Export-Truncated": {
+        "description": "true when OSCE_EXPORT_MAX cut the file (its last line says so too)",
+        "schema": {"type": "string", "enum": ["true", "false"]},
+    },
+}
+
+#: /api/trends: repeatable `q` (one series each, 1 to 5), `measure`, and the search's filters.
+TREND_PARAMS = [
+    _param(
+        "q",
+        {
+            "type": "array",
+            "items": {"type": "string", "maxLength": MAX_QUERY_CHARS},
+            "minItems": 1,
+            "maxItems": 5,
+        },
+        "One series per value (query syntax as in /api/search); 1 to 5 of them.",
+        style="form",
+        explode=True,
+        required=True,
+    ),
+    _param(
+        "measure",
+        {"type": "string", "enum": ["count", "share"]},
+        "Releases per year (count) or the share of that year's releases (share).",
+    ),
+    *[
+        p
+        for p in SEARCH_PARAMS
+        if p["name"] in ("from", "to") or p["name"] in {f.key for f in FACETS}
+    ],
+]
+
 _HIT = {
     "type": "object",
     "required": ["id", "title", "url", "highlight"],
@@ -80,6 +157,8 @@ _HIT = {
         "date": {"type": ["string", "null"]},
         "place": {"type": ["string", "null"]},
         "source": {"type": ["string", "null"]},
+        "sources": {"type": "array", "items": {"type": "string"}},
+        "closed_sources": {"type": "array", "items": {"type": "string"}},
         "fields_of_work": {"type": "array", "items": {"type": "string"}},
         "countries": {"type": "array", "items": {"type": "string"}},
         "url": {"type": "string"},
@@ -105,7 +184,16 @@ _FACET_VALUE = {
 }
 _SEARCH = {
     "type": "object",
-    "required": ["total", "took_ms", "page", "size", "hits", "facets", "suggestion"],
+    "required": [
+        "total",
+        "took_ms",
+        "page",
+        "size",
+        "hits",
+        "facets",
+        "suggestion",
+        "partial",
+    ],  # fmt: skip
     "properties": {
         "total": {"type": "integer"},
         "took_ms": {"type": ["integer", "null"]},
@@ -119,7 +207,60 @@ _SEARCH = {
                 for f in FACETS
             },
         },
-        "suggestion": {"type": ["string", "null"]},
+        "suggestion": {
+            "type": ["string", "null"],
+            "description": "Did you mean: a correction offered, not run (with correct=off).",
+        },
+        "corrected": {
+            "type": ["string", "null"],
+            "description": "The query actually run when it differs from q: a spelling "
+            "correction, or q with a clause dropped when nothing matched all of it.",
+        },
+        "understood": {
+            "type": ["object", "null"],
+            "description": "What the parser took from q (null for an empty q).",
+            "properties": {
+                "words": {"type": "array", "items": {"type": "string"}},
+                "phrases": {"type": "array", "items": {"type": "string"}},
+                "excluded": {"type": "array", "items": {"type": "string"}},
+                "any_of": {
+                    "type": "array",
+                    "items": {"type": "array", "items": {"type": "string"}},
+                },
+                "prefixes": {"type": "array", "items": {"type": "string"}},
+                "fields": {
+                    "type": "object",
+                    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                },
+                "filters": {
+                    "type": "object",
+                    "description": "Facet prefixes, as the facet values they stand for.",
+                    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                },
+                "dates": {
+                    "type": ["object", "null"],
+                    "properties": {
+                        "text": {"type": "string"},
+                        "from": {"type": ["string", "null"]},
+                        "to": {"type": ["string", "null"]},
+                        "applied": {"type": "string", "enum": ["filter", "boost"]},
+                    },
+                },
+                "correction": {"type": ["string", "null"], "enum": ["spelling", "relaxed", None]},
+                "dropped": {"type": "array", "items": {"type": "string"}},
+            },
+        },
+        "next": {
+            "type": ["string", "null"],
+            "description": "Opaque cursor for the page after this one (pass it as `cursor`); "
+            "null on the last page.",
+        },
+        "partial": {
+            "type": "boolean",
+            "description": "True when some shards failed or timed out: hits and counts are "
+            "then approximate.",
+        },
+        "partial_reason": {"type": ["string", "null"], "description": "Why, when partial."},
     },
 }
 
@@ -134,16 +275,41 @@ def _get(summary: str, params: list[dict], content: dict, **more: Any) -> dict:
     }
 
 
+def _export(summary: str, media: str) -> dict:
+    op = _get(
+        summary + "; at most OSCE_EXPORT_MAX rows (a cut file ends with a line saying so)",
+        [*SEARCH_PARAMS, FIELDS_PARAM],
+        {media: {}},
+    )
+    op["get"]["responses"]["200"]["headers"] = _EXPORT_HEADERS
+    return op
+
+
 #: Every /api/ operation of DESIGN.md §4, keyed by OpenAPI path.
 PATHS: dict[str, dict] = {
     "/api/search": _get(
-        "Search releases, with facets and highlights",
-        SEARCH_PARAMS,
+        "Search releases, with facets and highlights; `next` pages on past 10,000 hits",
+        [*SEARCH_PARAMS, CURSOR_PARAM],
         {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResult"}}},
+        **{
+            "410": {
+                "description": "The cursor's point-in-time expired: start the search again.",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            }
+        },
     ),
     "/api/search.csv": _get(
-        "The same search as CSV, one row per hit", SEARCH_PARAMS, {"text/csv": {}}
+        "The same search as CSV, one row per hit; all=1: every match, streamed",
+        [*SEARCH_PARAMS, ALL_PARAM, FIELDS_PARAM],
+        {"text/csv": {}},
     ),
+    "/api/search.jsonl": _export(
+        "Every match as JSON Lines (one release per line), streamed", "application/jsonl"
+    ),
+    "/api/search.ris": _export(
+        "Every match as RIS records (reference managers)", "application/x-research-info-systems"
+    ),
+    "/api/search.bib": _export("Every match as BibTeX entries", "application/x-bibtex"),
     "/api/search.atom": _get(
         "The same search as an Atom feed of the newest matches",
         SEARCH_PARAMS,
@@ -174,6 +340,54 @@ PATHS: dict[str, dict] = {
         **{
             "404": {
                 "description": "No release with this id.",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            }
+        },
+    ),
+    "/api/release/{doc_id}/cite": _get(
+        "How to cite one release: BibTeX, RIS and CSL-JSON (with download links)",
+        [
+            {
+                "name": "doc_id",
+                "in": "path",
+                "required": True,
+                "schema": {"type": "string", "pattern": "^[0-9a-f]{20}$"},
+                "description": "Release id (20 hex digits).",
+            }
+        ],
+        {"application/json": {"schema": {"type": "object"}}},
+        **{
+            "404": {
+                "description": "No release with this id.",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            }
+        },
+    ),
+    "/api/trends": _get(
+        "Releases per year for up to five queries (series), with the search's filters",
+        TREND_PARAMS,
+        {"application/json": {"schema": {"type": "object"}}},
+    ),
+    "/api/trends.csv": _get(
+        "The same trends as CSV: series, year, count, year_total, share",
+        TREND_PARAMS,
+        {"text/csv": {}},
+    ),
+    "/api/country/{name}": _get(
+        "One participating State: releases per year, top sources, fields, places, latest",
+        [
+            {
+                "name": "name",
+                "in": "path",
+                "required": True,
+                "schema": {"type": "string", "minLength": 1, "maxLength": 100},
+                "description": "Canonical name of a participating State (e.g. North Macedonia).",
+            }
+        ],
+        {"application/json": {"schema": {"type": "object"}}},
+        **{
+            "404": {
+                "description": "Not a participating State.",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
             }
         },

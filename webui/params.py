@@ -35,6 +35,10 @@ class SearchParams:
     date_to: str | None = None
     filters: dict[str, list[str]] = field(default_factory=dict)
     recency: bool = True  # the recency tie-break in relevance ranking; `recency=off` drops it
+    # The query language's ways out (webui.interpret): `years=all` keeps years typed in q
+    # from restricting dates; `correct=off` runs q as typed, never a spelling correction.
+    years_all: bool = False
+    literal: bool = False
 
     @property
     def offset(self) -> int:
@@ -50,8 +54,14 @@ class SearchParams:
             "page": self.page,
             "size": self.size,
             "recency": None if self.recency else "off",
+            "years": "all" if self.years_all else None,
+            "correct": "off" if self.literal else None,
         }
         renamed = {"date_from": "from", "date_to": "to"}
+        flags = {"years_all": ("years", "all"), "literal": ("correct", "off")}
+        for name, (key, on) in flags.items():
+            if name in changes:
+                state[key] = on if changes.pop(name) else None
         state.update({renamed.get(k, k): v for k, v in changes.items() if k != "filters"})
         pairs = [
             (k, str(v))
@@ -110,6 +120,12 @@ def parse_search(args: MultiDict) -> SearchParams:
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
         raise BadParameter(f"'sort' must be one of {', '.join(SORTS)}")
+    years = (args.get("years") or "query").lower()
+    if years not in ("query", "all"):
+        raise BadParameter("'years' must be query or all")
+    correct = (args.get("correct") or "on").lower()
+    if correct not in ("on", "off"):
+        raise BadParameter("'correct' must be on or off")
     date_from, date_to = _date(args, "from"), _date(args, "to")
     if date_from and date_to and date_from > date_to:
         raise BadParameter("'from' must not be after 'to'")
@@ -134,4 +150,6 @@ def parse_search(args: MultiDict) -> SearchParams:
         date_to=date_to,
         filters=filters,
         recency=recency_arg in ("on", "1", "true"),
+        years_all=years == "all",
+        literal=correct == "off",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from core import schema
+from core.export import TIEBREAK
 from webui.facets import FACETS
 from webui.highlight import MARK_TAGS
 from webui.params import SearchParams
@@ -15,8 +16,12 @@ from webui.params import SearchParams
 SEARCH_FIELDS = ["title^3", "title.exact^2", "body", "fields_of_work.text^0.5"]
 #: Words are matched across fields (one in the title, one in the body counts as both) ...
 MATCH_TYPE = "cross_fields"
-#: ... and all of one or two words must match, half of three or more.
+#: ... and all of one or two words must match, half of three or more. When that finds less
+#: than a page, webui.interpret widens to any word (WIDE_MATCH), all-words matches first.
 MINIMUM_SHOULD_MATCH = "2<50%"
+WIDE_MATCH = "1"
+#: Coordination in the widened search: a release with every word gains this.
+ALL_WORDS_BOOST = 1.0
 PHRASE_BOOSTS = {"title": 6.0, "body": 2.0}
 PHRASE_SLOP = 2
 #: Adjacent word pairs (`Lukasz Nowak`): a name typed whole outranks its words apart.
@@ -58,13 +63,13 @@ SORTS: dict[str, list[Any]] = {
 }
 
 
-def _exact_clause(q: str) -> dict:
+def _exact_clause(q: str, minimum_should_match: str = MINIMUM_SHOULD_MATCH) -> dict:
     return {
         "multi_match": {
             "query": q,
             "fields": SEARCH_FIELDS,
             "type": MATCH_TYPE,
-            "minimum_should_match": MINIMUM_SHOULD_MATCH,
+            "minimum_should_match": minimum_should_match,
         }
     }
 
@@ -88,15 +93,17 @@ def _boost_clauses(q: str) -> list[dict]:
     return should
 
 
-def text_query(q: str, recency: bool = True) -> dict:
-    """Relevance for the words typed: synonyms, typo tolerance, phrase and pair boosts, priors."""
-    exact = _exact_clause(q)
+def relevance(
+    q: str, minimum_should_match: str = MINIMUM_SHOULD_MATCH, all_words_boost: float = 0.0
+) -> dict:
+    """Relevance for free words: synonyms, typo tolerance, phrase and pair boosts (no priors)."""
+    exact = _exact_clause(q, minimum_should_match)
     fuzzy = {
         "multi_match": {
             "query": q,
             "fields": FUZZY_FIELDS,
             "type": "most_fields",
-            "minimum_should_match": MINIMUM_SHOULD_MATCH,
+            "minimum_should_match": minimum_should_match,
             "fuzziness": FUZZINESS,
             "prefix_length": FUZZY_PREFIX_LENGTH,
             "max_expansions": FUZZY_MAX_EXPANSIONS,
@@ -105,12 +112,21 @@ def text_query(q: str, recency: bool = True) -> dict:
             "boost": FUZZY_BOOST,
         }
     }
-    relevance = {
+    should = _boost_clauses(q)
+    if all_words_boost:
+        every = _exact_clause(q, "100%")
+        every["multi_match"]["boost"] = all_words_boost
+        should.append(every)
+    return {
         "bool": {
             "must": [{"bool": {"should": [exact, fuzzy], "minimum_should_match": 1}}],
-            "should": _boost_clauses(q),
+            "should": should,
         }
     }
+
+
+def with_priors(relevance_query: dict, recency: bool = True) -> dict:
+    """The length prior and the recency tie-break around a relevance query."""
     functions: list[dict] = []
     if LENGTH_PRIOR_WEIGHT:
         functions.append({"field_value_factor": LENGTH_PRIOR, "weight": LENGTH_PRIOR_WEIGHT})
@@ -123,10 +139,10 @@ def text_query(q: str, recency: bool = True) -> dict:
             }
         )
     if not functions:
-        return relevance
+        return relevance_query
     return {
         "function_score": {
-            "query": relevance,
+            "query": relevance_query,
             "functions": functions,
             "score_mode": "sum",
             "boost_mode": "sum",
@@ -134,36 +150,38 @@ def text_query(q: str, recency: bool = True) -> dict:
     }
 
 
-def highlight_query(q: str, corrected: str | None = None) -> dict:
-    """What the highlighter marks: the words with synonyms, phrases and pairs, and the corrected
-    words of a misspelt query. Not the fuzzy clause: expanding it per hit made highlighting
-    ten times slower (~100 ms for 10 hits on 10,000 releases, measured)."""
-    should = [_exact_clause(q), *_boost_clauses(q)]
-    if corrected and corrected != q:
-        should.append(_exact_clause(corrected))
-    return {"bool": {"should": should}}
+def text_query(q: str, recency: bool = True) -> dict:
+    """Relevance for the words typed: synonyms, typo tolerance, phrase and pair boosts, priors."""
+    return with_priors(relevance(q), recency)
 
 
-def highlight(q: str, corrected: str | None = None, whole: bool = False) -> dict:
-    """The highlight request for q; `whole` marks full texts (the release page), not snippets."""
+def highlight_query(q: str) -> dict:
+    """What the highlighter marks for free words: the words with synonyms, phrases and pairs.
+    Not the fuzzy clause: expanding it per hit made highlighting ten times slower (~100 ms for
+    10 hits on 10,000 releases, measured)."""
+    return {"bool": {"should": [_exact_clause(q), *_boost_clauses(q)]}}
+
+
+def highlight(q: str, whole: bool = False) -> dict:
+    """The highlight request for q (the query language); `whole` marks full texts (the
+    release page), not snippets."""
+    from webui import querybuild
+
+    plan = querybuild.plan_of(q)
+    if plan is None:
+        return HIGHLIGHT
     if whole:
         # One release: typo tolerance is affordable, so the fuzzy matches are marked too.
+        marked = [
+            querybuild.relevance(plan, recency=False),
+            querybuild.highlight_query(plan.parsed),
+        ]
         return {
             **HIGHLIGHT,
-            "highlight_query": text_query(q, recency=False),
+            "highlight_query": {"bool": {"should": marked}},
             "fields": {"title": {"number_of_fragments": 0}, "body": {"number_of_fragments": 0}},
         }
-    return {**HIGHLIGHT, "highlight_query": highlight_query(q, corrected)}
-
-
-def build_rehighlight(q: str, corrected: str, ids: list[str]) -> dict:
-    """Highlights for hits already found, with a misspelt query's corrections marked too."""
-    return {
-        "query": {"ids": {"values": ids}},
-        "size": len(ids),
-        "_source": False,
-        "highlight": highlight(q, corrected),
-    }
+    return {**HIGHLIGHT, "highlight_query": querybuild.highlight_query(plan.parsed)}
 
 
 def _date_filter(params: SearchParams) -> dict | None:
@@ -177,16 +195,24 @@ def _date_filter(params: SearchParams) -> dict | None:
     return {"range": {"date": bounds}}
 
 
-def build_search(params: SearchParams) -> dict:
+def build_search(params: SearchParams, plan: Any = None) -> dict:
     """The search request: query, disjunctive facets, year histogram, highlights, paging.
 
     Every filter (facets and dates) sits in `post_filter`, so each aggregation can apply all
     filters but its own: a facet's selection never shrinks its own counts, and the year
     histogram keeps showing the years outside a chosen date range.
     """
-    query: dict = text_query(params.q, params.recency) if params.q else {"match_all": {}}
+    from webui import querybuild  # the query language's builders (they import this module)
+
+    if plan is None and params.q:
+        plan = querybuild.plan_of(params.q)
+    parsed = plan.parsed if plan else None
+    query: dict = querybuild.relevance(plan, params.recency) if plan else {"match_all": {}}
     selected = {f.key: f.filter(params.filters[f.key]) for f in FACETS if params.filters.get(f.key)}
     dates = _date_filter(params)
+    if parsed and parsed.dates and plan.date_filter:  # years typed in q, as a restriction
+        typed = querybuild.date_range(parsed.dates)
+        dates = {"bool": {"filter": [dates, typed]}} if dates else typed
 
     aggs: dict[str, Any] = {}
     for facet in FACETS:
@@ -208,37 +234,29 @@ def build_search(params: SearchParams) -> dict:
         },
     }
     every = list(selected.values()) + ([dates] if dates else [])
-    sort = params.sort if params.q else ("oldest" if params.sort == "oldest" else "newest")
+    scored = bool(parsed and parsed.has_text)
+    sort = params.sort if scored else ("oldest" if params.sort == "oldest" else "newest")
     body: dict[str, Any] = {
         "query": query,
         "post_filter": {"bool": {"filter": every}},
         "aggs": aggs,
-        "sort": SORTS[sort],
+        # The tie-break makes every hit's sort values unique: the API cursor resumes after them.
+        "sort": [*SORTS[sort], TIEBREAK],
         "from": params.offset,
         "size": params.size,
         "track_total_hits": True,
-        "highlight": highlight(params.q) if params.q else HIGHLIGHT,
+        "highlight": (
+            {**HIGHLIGHT, "highlight_query": querybuild.highlight_query(parsed)}
+            if parsed
+            else HIGHLIGHT
+        ),
         "_source": {"excludes": ["body"]},
     }
-    if params.q:
-        body["suggest"] = build_did_you_mean(params.q)
+    spelling = querybuild.spelling(parsed) if parsed else None
+    if spelling:
+        body["suggest"], known = spelling
+        body["aggs"].update(known)
     return body
-
-
-def build_count(params: SearchParams) -> dict:
-    """How many releases a search finds (query and every filter), for checking suggestions."""
-    body = build_search(params)
-    return {"query": {"bool": {"must": [body["query"]], "filter": [body["post_filter"]]}}}
-
-
-def build_did_you_mean(q: str) -> dict:
-    """Term suggestions for words the index does not hold (body, and unstemmed titles)."""
-    term = {"suggest_mode": "missing", "min_word_length": 4}
-    return {
-        "text": q,
-        "words": {"term": {"field": "body", **term}},
-        "title_words": {"term": {"field": "title.exact", **term}},
-    }
 
 
 def build_suggest(prefix: str, size: int = 8) -> dict:

@@ -34,6 +34,9 @@ def _metadata(src: dict) -> dict:
         "date": src.get("date"),
         "place": src.get("place_display") or src.get("place"),
         "source": src.get("source"),
+        # Every source (`source` is the first); closed offices also in `closed_sources`.
+        "sources": src.get("sources") or ([src["source"]] if src.get("source") else []),
+        "closed_sources": src.get("closed_sources", []),
         "fields_of_work": src.get("fields_of_work", []),
         "countries": src.get("countries", []),
     }
@@ -59,27 +62,6 @@ def _facets(resp: dict, params: SearchParams) -> dict[str, list[dict]]:
     return out
 
 
-def corrected_query(resp: dict, q: str) -> str | None:
-    """The query with each misspelt word replaced by its best suggestion (body, else title)."""
-    suggest = resp.get("suggest", {})
-    best: dict[tuple[int, int], tuple[float, str]] = {}
-    for name in ("words", "title_words"):
-        for entry in suggest.get(name, []):
-            for option in entry.get("options", [])[:1]:
-                span = (entry["offset"], entry["length"])
-                if span not in best or option["score"] > best[span][0]:
-                    best[span] = (option["score"], option["text"])
-    # Only words the body does not hold are misspelt (a title may lack a word the body has).
-    missing = {(e["offset"], e["length"]) for e in suggest.get("words", []) if e.get("options")}
-    best = {span: option for span, option in best.items() if span in missing}
-    if not best:
-        return None
-    text = q
-    for (offset, length), (_, replacement) in sorted(best.items(), reverse=True):
-        text = text[:offset] + replacement + text[offset + length :]
-    return text if text.lower() != q.lower() else None
-
-
 def _histogram(buckets: list[dict]) -> list[dict]:
     """Years with matches, gaps filled with zero so the chart's axis is honest."""
     counts = {int(b["key_as_string"]): b["doc_count"] for b in buckets}
@@ -89,11 +71,10 @@ def _histogram(buckets: list[dict]) -> list[dict]:
     return [{"year": str(y), "count": counts.get(y, 0)} for y in years]
 
 
-def search_json(resp: dict, params: SearchParams, corrected: str | None = None) -> dict[str, Any]:
-    """`corrected` is corrected_query's answer for this response; offered only on few hits."""
+def search_json(resp: dict, params: SearchParams) -> dict[str, Any]:
+    """The response's hits, facets and histogram; webui.interpret adds what the query said."""
     total = resp["hits"]["total"]["value"]
     years = resp.get("aggregations", {}).get("histogram", {}).get("years", {}).get("buckets", [])
-    suggestion = corrected if params.q and total < 5 else None
     return {
         "total": total,
         "took_ms": resp.get("took"),
@@ -102,7 +83,7 @@ def search_json(resp: dict, params: SearchParams, corrected: str | None = None) 
         "hits": [hit_json(h) for h in resp["hits"]["hits"]],
         "facets": _facets(resp, params),
         "histogram": _histogram(years),
-        "suggestion": suggestion,
+        "suggestion": None,
     }
 
 

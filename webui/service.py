@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from elasticsearch import NotFoundError
 from flask import url_for
 
 from core import schema
-from webui import query, results
+from webui import interpret, query, results
 from webui.es import alias, get_es
 from webui.params import SearchParams
 
@@ -17,33 +16,13 @@ _ID_RE = re.compile(schema.ID_PATTERN)
 
 
 def search(params: SearchParams) -> dict:
-    resp = get_es().search(index=alias(), body=query.build_search(params))
-    corrected = results.corrected_query(resp.body, params.q) if params.q else None
-    data = results.search_json(resp.body, params, corrected)
-    if corrected and data["hits"]:
-        _rehighlight(data, params.q, corrected)
-    if data["suggestion"]:
-        # Typo tolerance may already find some matches for a misspelt word; offer the
-        # correction unless it finds fewer than the words as typed.
-        checked = replace(params, q=data["suggestion"], page=1)
-        found = get_es().count(index=alias(), body=query.build_count(checked))["count"]
-        if found < data["total"] or found == 0:
-            data["suggestion"] = None
-    return data
+    """The search JSON for a request, the query language understood (webui.interpret)."""
+    return interpret.run(params)[1]
 
 
-def _rehighlight(data: dict, q: str, corrected: str) -> None:
-    """Mark the corrected words in hits that typo tolerance found for a misspelt query."""
-    ids = [hit["id"] for hit in data["hits"]]
-    resp = get_es().search(index=alias(), body=query.build_rehighlight(q, corrected, ids))
-    marked = {h["_id"]: results.hit_highlight(h) for h in resp.body["hits"]["hits"]}
-    for hit in data["hits"]:
-        new = marked.get(hit["id"])
-        if new and (new["title"] or new["body"]):
-            hit["highlight"] = {
-                "title": new["title"] or hit["highlight"]["title"],
-                "body": new["body"] or hit["highlight"]["body"],
-            }
+def search_with_state(params: SearchParams) -> tuple[SearchParams, dict]:
+    """As search, plus the state the page's links keep (facet prefixes moved to the filters)."""
+    return interpret.run(params)
 
 
 def suggest(prefix: str, size: int = 8) -> list[dict]:
@@ -111,9 +90,10 @@ def related(doc_id: str, doc: dict | None = None) -> list[dict]:
     ]
 
 
-def health() -> tuple[bool, str]:
-    try:
-        status = get_es().options(request_timeout=3).cluster.health()["status"]
-    except Exception as exc:  # any transport failure means "not healthy"
-        return False, type(exc).__name__
-    return status in ("green", "yellow"), status
+def readiness() -> tuple[bool, dict]:
+    """/readyz's checks (webui/readiness.py) against this app's cluster and alias."""
+    from flask import current_app
+
+    from webui import readiness as ready
+
+    return ready.check(get_es(), alias(), schema.MAPPING_VERSION, ready.max_index_age(current_app))

@@ -6,7 +6,8 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, abort, jsonify, render_template, request, url_for
 
-from webui import page, service
+from webui import exports, page, service
+from webui import map as statemap
 from webui.params import SORTS, parse_query, parse_search
 
 bp = Blueprint("views", __name__)
@@ -14,8 +15,7 @@ bp = Blueprint("views", __name__)
 
 @bp.get("/")
 def index():
-    params = parse_search(request.args)
-    data = service.search(params)
+    params, data = service.search_with_state(parse_search(request.args))
     qs = urlencode(params.to_args())
     return render_template(
         "search.html",
@@ -26,6 +26,10 @@ def index():
         clear_all=page.clear_all_href(params),
         pager=page.pager(params, data["total"]),
         chart=page.year_chart(params, data["histogram"]),
+        map=statemap.for_search(params, data),
+        over_time=url_for("explore.trends_page")
+        + "?"
+        + urlencode(params.to_args(page=1, sort=None)),
         hidden=page.hidden_state,
         href=page.href,
         edges=page.snippet_edges,
@@ -33,6 +37,7 @@ def index():
         twin=url_for("api.search") + (f"?{qs}" if qs else ""),
         csv=url_for("api.search_csv") + (f"?{qs}" if qs else ""),
         atom=url_for("api.search_atom") + (f"?{qs}" if qs else ""),
+        whole=exports.whole_set_links(params),
     )
 
 
@@ -50,7 +55,16 @@ def release(doc_id: str):
 
 @bp.get("/healthz")
 def healthz():
-    ok, status = service.health()
-    return jsonify({"status": "ok" if ok else "unavailable", "elasticsearch": status}), (
-        200 if ok else 503
-    )
+    """Liveness: the process answers. No Elasticsearch call (see webui/readiness.py)."""
+    return jsonify({"status": "ok"})
+
+
+@bp.get("/readyz")
+def readyz():
+    """Readiness: cluster reachable, alias present, mapping version expected, index age."""
+    ok, checks = service.readiness()
+    resp = jsonify({"status": "ready" if ok else "not ready", "checks": checks})
+    resp.status_code = 200 if ok else 503
+    if not ok:
+        resp.headers["Retry-After"] = "5"
+    return resp

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from core.release import Release
+from indexer.extract.archives import Member, is_archive, iter_members
 from indexer.extract.encoding import NotText, decode
 from indexer.extract.text_dump import parse_text
-from indexer.gazetteer import find_countries
+from indexer.gazetteer import find_countries, place_parts
 
 #: Larger files are not press releases (a 20,000-word release is ~150 KB).
 MAX_BYTES = 20 * 1024 * 1024
@@ -45,7 +47,12 @@ def parse_bytes(data: bytes, path: str) -> Release:
     else:
         release = parse_text(text, path)
     if release.valid:
-        release.countries = find_countries(release.title or "", release.body_text)
+        countries = find_countries(release.title or "", release.body_text)
+        # The dateline is the release's own text: its cities name States too (`TIRANA /
+        # BRUSSELS`, `OSH, Kyrgyzstan`); a metadata Place field does not.
+        countries += [s for s in place_parts(release.dateline_place)[1] if s not in countries]
+        release.countries = countries
+        release.places = place_parts(release.place)[0]
     return release
 
 
@@ -57,6 +64,36 @@ def parse_file(path: str | Path) -> Release:
     except OSError as exc:
         return Release.invalid(str(path), f"cannot read file: {exc.strerror or exc}")
     return parse_bytes(data, str(path))
+
+
+def parse_member(member: Member) -> Release:
+    """Extract a release from an archive member; an unreadable member is an invalid release."""
+    if member.error is not None or member.data is None:
+        return Release.invalid(member.path, member.error or "unreadable member")
+    release = parse_bytes(member.data, member.path)
+    if member.origin:
+        release.origin = member.origin  # the crawled URL wins over a canonical link
+    release.crawled_at = member.crawled_at
+    return release
+
+
+def iter_units(paths: list[str | Path]) -> Iterator[str | Member]:
+    """Loose files (as paths) and archive members (read one at a time), in input order."""
+    for path in iter_files(paths):
+        if is_archive(path):
+            yield from iter_members(path, MAX_BYTES)
+        else:
+            yield str(path)
+
+
+def parse_unit(unit: str | Member) -> Release:
+    return parse_member(unit) if isinstance(unit, Member) else parse_file(unit)
+
+
+def iter_releases(paths: list[str | Path]) -> Iterator[Release]:
+    """Every release in files, folders and archives, parsed in this process."""
+    for unit in iter_units(paths):
+        yield parse_unit(unit)
 
 
 def iter_files(paths: list[str | Path]) -> list[Path]:

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup, NavigableString, SoupStrainer, Tag
+from bs4.element import PreformattedString
 
 from core.release import Release
 from indexer.extract.dateline import parse_date, strip_dateline
+from indexer.extract.labels import fields_of, normalise_type, sources_of
 
 #: Never content anywhere on a page.
 _CODE = ["script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "button"]
@@ -29,12 +31,16 @@ _CHROME_CLASS = re.compile(
 _CHROME_ROLES = {"navigation", "complementary", "contentinfo", "banner", "search"}
 _LABELS = {
     "date": "date",
+    "publishing date": "date",
     "published": "date",
     "place": "place",
     "location": "place",
     "source": "source",
+    "sources": "source",
+    "where we are": "source",
     "fields of work": "fields_of_work",
     "field of work": "fields_of_work",
+    "what we do": "fields_of_work",
     "topics": "fields_of_work",
     "type": "type",
     "content type": "type",
@@ -43,6 +49,12 @@ _LABEL_TAGS = ["dt", "th", "div", "span", "strong", "b", "label", "h2", "h3", "h
 _LABEL_TEXT = re.compile(
     r"^\s*(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*:?\s*$", re.IGNORECASE
 )
+#: A label as markup text (`>Where we are:<`): seen outside `<main>`, the page is read whole.
+_LABEL_MARKUP = re.compile(
+    r">\s*(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*:?\s*<", re.IGNORECASE
+)
+#: Teasers of other releases ("Related stories") carry labels of their own: never this page's.
+_RELATED_CLASS = re.compile(r"(?:^|[-_\s])(?:related|teaser|view-content)(?:$|[-_\s])", re.I)
 #: `<div class="date">Date: 5 May 2020</div>`: label and value in one short text.
 _INLINE_LABEL = re.compile(
     r"^\s*(" + "|".join(map(re.escape, _LABELS)) + r")\s*:\s*(\S.{0,100}?)\s*$", re.IGNORECASE
@@ -145,7 +157,7 @@ def _values_after(label: Tag) -> tuple[list[str], Tag | None]:
     values = []
     for sib in label.next_siblings:
         if isinstance(sib, NavigableString):
-            text = " ".join(str(sib).split()).lstrip(":").strip()
+            text = " ".join(str(sib).split()).lstrip(":").strip(" ,;")
             if text:
                 values.append(text)
         elif isinstance(sib, Tag):
@@ -153,6 +165,12 @@ def _values_after(label: Tag) -> tuple[list[str], Tag | None]:
                 break  # the next field's block
             values.extend(_items(sib))
     return values, label.parent
+
+
+def _in_related(node: Tag) -> bool:
+    return any(
+        _RELATED_CLASS.search(" ".join(p.get("class") or ())) for p in node.parents if p.name
+    )
 
 
 def _metadata(soup: BeautifulSoup, root: Tag) -> tuple[dict[str, list[str]], list[Tag], Tag | None]:
@@ -168,7 +186,7 @@ def _metadata(soup: BeautifulSoup, root: Tag) -> tuple[dict[str, list[str]], lis
         if node is None:
             continue
         field = _label_of(node)
-        if field in meta or _inside(node, {"nav", "footer"}):
+        if field in meta or _inside(node, {"nav", "footer"}) or _in_related(node):
             continue
         values, holder = _values_after(node)
         if holder is not None and holder is not root and holder.name not in ("body", "html"):
@@ -186,6 +204,8 @@ def _metadata(soup: BeautifulSoup, root: Tag) -> tuple[dict[str, list[str]], lis
         if holder.name not in {"p", "div", "span", "li", "dd", "td", "small"}:
             continue
         if _text(holder) != _text(string) or _inside(holder, {"nav", "footer"}):
+            continue
+        if _in_related(holder):
             continue
         inline = _INLINE_LABEL.match(" ".join(string.split()))
         field = _LABELS[inline[1].casefold()]
@@ -301,6 +321,48 @@ def _focus(text: str) -> str | None:
     return None
 
 
+def _labels_outside(text: str, focused: str) -> bool:
+    """Whether a metadata label sits outside the focused span (sidebar, block above main)."""
+    return len(_LABEL_MARKUP.findall(text)) > len(_LABEL_MARKUP.findall(focused))
+
+
+#: Elements that start a new paragraph; everything else is inline text within one.
+_BLOCKS = frozenset(
+    {"p", "div", "section", "blockquote", "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6",
+     "table", "thead", "tbody", "tr", "td", "th", "dl", "dt", "dd", "pre", "article", "main",
+     "header", "center", "details", "summary", "address", "hr"}
+)  # fmt: skip
+
+
+def _blocks(node: Tag, out: list[str]) -> None:
+    """Paragraphs in reading order: `<p>`s, text in nested `<div>`s and `<blockquote>`s, and
+    list items as `- item` lines (as the text dumps print them)."""
+    run: list[str] = []
+
+    def flush() -> None:
+        text = " ".join("".join(run).split())
+        if text:
+            out.append(text)
+        run.clear()
+
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            if not isinstance(child, PreformattedString):  # comments, CDATA, doctypes
+                run.append(str(child))
+        elif child.name not in _BLOCKS:
+            run.append(child.get_text(""))
+        elif child.name in ("ul", "ol"):
+            flush()
+            for item in child.find_all("li", recursive=False):
+                inner: list[str] = []
+                _blocks(item, inner)
+                out.extend(t if t.startswith("- ") else f"- {t}" for t in inner)
+        else:
+            flush()
+            _blocks(child, out)
+    flush()
+
+
 def parse_html(text: str, path: str) -> Release:
     """Extract a release from an article page; an invalid Release when it holds none.
 
@@ -308,6 +370,8 @@ def parse_html(text: str, path: str) -> Release:
     read finds no release in is read again whole, so the shortcut never loses a release.
     """
     focused = _focus(text)
+    if focused is not None and _labels_outside(text, focused):
+        focused = None  # metadata in a sidebar or above <main>: the cut would lose it
     if focused is not None:
         release = _parse(BeautifulSoup(focused, "lxml", parse_only=_STRAINER), path)
         if release.valid:
@@ -343,21 +407,29 @@ def _parse(soup: BeautifulSoup, path: str) -> Release:
         (n for c in _BODY_CLASSES for n in remaining if _has_class(n, c)),
         next((n for n in remaining if n.get("itemprop") == "articleBody"), root),
     )
-    paragraphs = [p for p in (_text(p) for p in _tags(body_root, {"p"})) if p]
+    for br in _tags(body_root, {"br"}):
+        br.replace_with(" ")
+    paragraphs: list[str] = []
+    _blocks(body_root, paragraphs)
     if not paragraphs:
         return Release.invalid(path, "HTML page without body paragraphs", "html")
-    place_dl, date_dl, paragraphs = strip_dateline(paragraphs)
+    meta_date = next((d for d in map(parse_date, meta.get("date", [])) if d), None)
+    known_date = time_date or meta_date or root_date
+    place_dl, date_dl, paragraphs = strip_dateline(paragraphs, known_date)
     if not paragraphs:
         return Release.invalid(path, "HTML page whose only paragraph is a dateline", "html")
-    meta_date = next((d for d in map(parse_date, meta.get("date", [])) if d), None)
+    sources, closed = sources_of(meta.get("source", []))
     return Release(
         path=path,
-        type=kind,
+        type=normalise_type(kind),
         title=title,
-        date=time_date or meta_date or root_date or date_dl,
+        date=known_date or date_dl,
         place=next(iter(meta.get("place", [])), None) or place_dl,
-        source=next(iter(meta.get("source", [])), None),
-        fields_of_work=meta.get("fields_of_work", []),
+        dateline_place=place_dl,
+        source=sources[0] if sources else None,
+        sources=sources,
+        closed_sources=closed,
+        fields_of_work=fields_of(meta.get("fields_of_work", [])),
         body=paragraphs,
         origin=str(origin) if origin else None,
         format="html",

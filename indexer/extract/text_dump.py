@@ -12,16 +12,29 @@ from __future__ import annotations
 import re
 
 from core.release import Release
-from indexer.extract.dateline import DATELINE_RE, parse_date, strip_dateline
+from indexer.extract.dateline import match_dateline, parse_date, strip_dateline
+from indexer.extract.labels import fields_of, normalise_type, sources_of
 
+#: The older labels (Date, Place, Source, Fields of work) and the current newsroom's
+#: (Publishing date, Content type, Where we are, What we do).
 LABELS = {
     "date": "date",
+    "publishing date": "date",
     "place": "place",
     "source": "source",
+    "sources": "source",
+    "where we are": "source",
     "fields of work": "fields_of_work",
     "field of work": "fields_of_work",
+    "what we do": "fields_of_work",
+    "content type": "type",
 }
-_LABEL_RE = re.compile(r"^-\s*(date|place|source|fields? of work)\s*:\s*(.*)$", re.IGNORECASE)
+_LABEL_RE = re.compile(
+    r"^-\s*(" + "|".join(sorted(map(re.escape, LABELS), key=len, reverse=True)) + r")\s*:\s*(.*)$",
+    re.IGNORECASE,
+)
+#: One name in a comma-separated list of sources: capitalised, a few words.
+_NAME_LIST = re.compile(r"^[A-Z][^.;:]{0,150}(?:, [A-Z(][^.;:]{0,150})+$")
 _ITEM_RE = re.compile(r"^-(?:\s+(.*))?$")
 _ONLY_DASHES = re.compile(r"^[-\u2013\u2014\s]*$")
 
@@ -111,7 +124,10 @@ def _read_metadata(lines: list[str], start: int) -> tuple[dict[str, list[str]], 
                 meta[current].append(label[2].strip())
         elif (item := _ITEM_RE.match(line)) and current is not None:
             value = (item[1] or "").strip()
-            if len(value) > 120 or (value.endswith((".", ";", ":")) and len(value.split()) > 5):
+            names = current == "source" and len(value) <= 600 and _NAME_LIST.match(value)
+            if (len(value) > 120 and not names) or (
+                value.endswith((".", ";", ":")) and len(value.split()) > 5
+            ):
                 break  # a sentence, not a field value: the body starts with a list
             if value and value not in meta[current]:
                 meta[current].append(value)
@@ -140,7 +156,7 @@ def _locate(lines: list[str]) -> tuple[dict[str, list[str]], int, int] | str:
             meta, body_start = _read_metadata(lines, i)
             return meta, i, body_start
     for i, line in enumerate(lines):
-        if line and not _is_nav(lines, i) and DATELINE_RE.match(line):
+        if line and not _is_nav(lines, i) and match_dateline(line):
             return {}, i, i
     start = _nav_end(lines)
     rest = [i for i in range(start, len(lines)) if lines[i]]
@@ -171,18 +187,23 @@ def parse_text(text: str, path: str) -> Release:
         # A lone `-` opens a list heading: the page's footer menus, never release text.
         body_lines = body_lines[: body_lines.index("-")]
     paragraphs = [line for line in body_lines if line and not _ONLY_DASHES.match(line)]
-    place_dl, date_dl, paragraphs = strip_dateline(paragraphs)
+    date_value = next(iter(meta.get("date", [])), None)
+    meta_date = parse_date(date_value) if date_value else None
+    place_dl, date_dl, paragraphs = strip_dateline(paragraphs, meta_date)
     if not paragraphs:
         return Release.invalid(path, "release has a title but no body text")
-    date_value = next(iter(meta.get("date", [])), None)
+    sources, closed = sources_of(meta.get("source", []))
     return Release(
         path=path,
-        type=kind,
+        type=normalise_type(next(iter(meta.get("type", [])), None) or kind),
         title=title,
-        date=(parse_date(date_value) if date_value else None) or date_dl,
+        date=meta_date or date_dl,
         place=next(iter(meta.get("place", [])), None) or place_dl,
-        source=next(iter(meta.get("source", [])), None),
-        fields_of_work=meta.get("fields_of_work", []),
+        dateline_place=place_dl,
+        source=sources[0] if sources else None,
+        sources=sources,
+        closed_sources=closed,
+        fields_of_work=fields_of(meta.get("fields_of_work", [])),
         body=paragraphs,
         format="text",
     )

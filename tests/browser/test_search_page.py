@@ -109,13 +109,19 @@ def test_date_histogram_click_filters_that_year(page: Page) -> None:
 
 
 def test_did_you_mean_on_a_misspelling(page: Page) -> None:
+    # Showing results for the correction, with the way back to the words as typed.
     page.goto("/?q=electoin")
+    notice = page.locator("#corrected")
+    expect(notice).to_contain_text("Showing results for election")
+    assert total_shown(page) > 0
+    expect(page.locator(".hit mark").first).to_be_visible()
+    notice.get_by_role("link", name="electoin").click()
+    page.wait_for_url(re.compile(r"correct=off"))
     suggestion = page.locator("#didyoumean a")
     expect(suggestion).to_have_text("election")
     suggestion.click()
     page.wait_for_url(re.compile(r"q=election\b"))
     assert total_shown(page) > 0
-    expect(page.locator(".hit mark").first).to_be_visible()
 
 
 def test_autocomplete_with_the_keyboard(page: Page) -> None:

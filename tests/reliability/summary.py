@@ -57,6 +57,17 @@ ROWS: list[tuple[str, str, str]] = [
         "{good} / {tried} ({kinds} kinds)",
     ),
     ("es_rejected", "ES 4xx caused by our own requests (fuzz)", "{rejected} in {requests}"),
+    (
+        "restore_drill",
+        "Restore drill: docs before / after (ids, top 10 equal)",
+        "{before} / {after} (ids {ids_equal}, top 10 {top10_equal}, {seconds:.1f}s)",
+    ),
+    (
+        "shared_rate_limit",
+        "Shared rate limit over 2 workers: requests / 429s",
+        "{sent} / {limited} over {workers} workers (limit {limit}; per-worker memory: "
+        "{memory_allowed} let through)",
+    ),
 ]
 
 

@@ -84,6 +84,8 @@ def fuzz_client(es_url: str, seeded_alias: str):
     APPS.append(app)
     yield app.test_client()
     record("fuzz_params", **counts)
+    if grammar_counts["tried"]:
+        record("fuzz_grammar", **grammar_counts)
 
 
 #: The fuzzed apps: every Elasticsearch 400 they met (our own query rejected) is listed here.
@@ -175,6 +177,37 @@ def test_grammar_queries_are_answered(fuzz_client, path: str, q: str, extra) -> 
 def test_no_5xx_for_any_query_string(fuzz_client, path: str, pairs) -> None:
     raw = "&".join(f"{quote(k)}={quote_from_bytes(v, safe='')}" for k, v in pairs)
     _check(fuzz_client, path, raw)
+
+
+#: The query language's own pieces (webui.querylang), to fuzz their combinations end to end.
+GRAMMAR = [
+    "ceasefire", "election", "media", "Georgia", '"', '"media freedom"', "(", ")", "-", "OR",
+    "NOT", "AND", "*", "negot*", "title:", "body:", "source:", "country:", "place:", "type:",
+    "field:", "foo:", ":", "2017", "2015-2017", "2015..2017", "since", "before", "in", "1989",
+    "Ł", "😀", "\\", "/", "\x00", "~2", "^3", "[", "]", "{", "}",
+]  # fmt: skip
+grammar_counts = {"tried": 0, "errors_5xx": 0}
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    path=st.sampled_from(["/api/search", "/"]),
+    parts=st.lists(
+        st.tuples(st.sampled_from(GRAMMAR), st.sampled_from(["", " "])), min_size=1, max_size=12
+    ),
+    extra=st.sampled_from(["", "&years=all", "&correct=off", "&source=ODIHR", "&sort=newest"]),
+)
+def test_query_language_combinations_never_5xx(fuzz_client, path: str, parts, extra) -> None:
+    q = "".join(p + sep for p, sep in parts)[:MAX_QUERY_CHARS]
+    resp = fuzz_client.get(f"{path}?q={quote(q, safe='')}{extra}")
+    grammar_counts["tried"] += 1
+    if resp.status_code >= 500:
+        grammar_counts["errors_5xx"] += 1
+    assert resp.status_code == 200, (path, q, resp.get_data(as_text=True)[:300])
 
 
 @pytest.mark.parametrize("text", LUCENE)

@@ -138,13 +138,14 @@ def test_hung_node_gives_503_within_the_timeout(squeezed, squeezed_alias, web_ap
     pid = node.pid()
     os.kill(pid, signal.SIGSTOP)
     try:
-        for path in ("/api/search?q=vienna", "/", "/healthz"):
+        assert client.get("/healthz").status_code == 200, "liveness never waits on the node"
+        for path in ("/api/search?q=vienna", "/", "/readyz"):
             started = time.monotonic()
             resp = client.get(path)
             took = time.monotonic() - started
             assert resp.status_code == 503, (path, resp.status_code)
             assert took < 10, f"{path} took {took:.1f}s with a 2s timeout"
-            if path != "/healthz":
+            if path != "/readyz":
                 _assert_unavailable(resp, path)
     finally:
         os.kill(pid, signal.SIGCONT)
@@ -161,7 +162,8 @@ def test_unreachable_cluster_gives_503_at_once(web_app) -> None:
         resp = client.get(path)
         assert time.monotonic() - started < 10, path
         _assert_unavailable(resp, path)
-    assert client.get("/healthz").status_code == 503
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/readyz").status_code == 503
 
 
 def test_every_client_has_a_timeout(es_url: str, seeded_alias: str, web_app) -> None:

@@ -80,12 +80,17 @@ def xss_client(es_url: str, xss_alias: str):
     return app.test_client()
 
 
+#: The templates' own charts, by the heading that names them: year histogram, map, trend lines.
+TEMPLATE_CHARTS = {"dates-h", "years-h", "map-h", "chart-cap"}
+
+
 def _is_year_chart(tag) -> bool:
-    """The template's own year histogram: an SVG of rects, links and text, nothing else."""
-    allowed = {"g", "rect", "a", "text", "title", "desc", "line", "tspan"}
+    """One of the templates' own charts: an SVG of shapes, links and text, nothing else."""
+    allowed = {"g", "rect", "a", "text", "title", "desc", "line", "tspan", "path", "circle"}
+    allowed |= {"polyline"}
     return (
         tag.name == "svg"
-        and tag.get("aria-labelledby") == "dates-h"
+        and tag.get("aria-labelledby") in TEMPLATE_CHARTS
         and all(child.name in allowed for child in tag.find_all(True))
     )
 

@@ -1,0 +1,230 @@
+"""Running a typed query: the decisions that need the index, around webui.querybuild's builders.
+
+1. Facet prefixes (`source:odihr`) become the facets' own filters, with the values as indexed
+   (`ODIHR`), so they show in the filter bar and the counts.
+2. Years typed (`ceasefire 2017`) restrict dates when the rest of the query finds releases in
+   that span, and only favour them otherwise (`years=all` is the way out).
+3. A word no release holds is corrected to a word some release does hold, and the correction
+   is run ("showing results for ... search instead for ..."; `correct=off` is the way out).
+4. When fewer than a page of releases have every plain word, releases with any of them follow
+   (those with all first); when nothing matches all clauses, the best query with one clause
+   left out is run instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from flask import current_app
+
+from webui import degraded, query, querybuild, results
+from webui.cursor import first_next
+from webui.es import alias, get_es
+from webui.facets import BY_KEY
+from webui.params import SearchParams
+from webui.querylang import Not, Or, ParsedQuery, Phrase, Word, parse, unparse
+
+#: Facet values a typed prefix may stand for (`source:mission` -> every Mission it is part of).
+MAX_VALUES = 10
+_WILDCARD_RE = re.compile(r"([*?\\])")
+
+
+def _resolve_request(filters: dict[str, list[str]]) -> dict:
+    aggs: dict[str, Any] = {}
+    for key, values in filters.items():
+        fld = BY_KEY[key].field
+        for i, value in enumerate(values):
+            exact = {"term": {fld: {"value": value, "case_insensitive": True}}}
+            pattern = "*" + _WILDCARD_RE.sub(r"\\\1", value) + "*"
+            part = {"wildcard": {fld: {"value": pattern, "case_insensitive": True}}}
+            terms = {"terms": {"field": fld, "size": 200}}  # every value of the matches
+            aggs[f"{key}-{i}-part"] = {
+                "filter": {"bool": {"should": [exact, part]}},
+                "aggs": {"v": terms},
+            }
+    return {"size": 0, "aggs": aggs}
+
+
+def resolve_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Typed facet values -> values as indexed: the same value ignoring case, else every value
+    containing it; a value matching nothing stays as typed (its chip shows 0 and removes it)."""
+    if not filters:
+        return {}
+    aggs = get_es().search(index=alias(), body=_resolve_request(filters)).body.get("aggregations")
+    out: dict[str, list[str]] = {}
+    for key, values in filters.items():
+        found: list[str] = []
+        for i, value in enumerate(values):
+            # The buckets hold every value of the matching releases (countries are many per
+            # release): keep those that are the value typed, else contain it.
+            typed = value.casefold()
+            names = [str(b["key"]) for b in aggs[f"{key}-{i}-part"]["v"]["buckets"]]
+            exact = [n for n in names if n.casefold() == typed]
+            part = [n for n in names if typed in n.casefold()]
+            found.extend(exact or part or [value])
+        out[key] = list(dict.fromkeys(found))[:MAX_VALUES]
+    return out
+
+
+def understood(parsed: ParsedQuery, filters: dict[str, list[str]], date_filter: bool) -> dict:
+    """What the parser took from q, for the API and the page's notices."""
+    fields: dict[str, list[str]] = {}
+    for c in parsed.clauses:
+        if isinstance(c, Word | Phrase) and c.field:
+            fields.setdefault(c.field, []).append(c.text)
+    dates = None
+    if parsed.dates:
+        dates = {
+            "text": parsed.dates.text,
+            "from": parsed.dates.date_from,
+            "to": parsed.dates.date_to,
+            "applied": "filter" if date_filter else "boost",
+        }
+    return {
+        "words": parsed.plain_words,
+        "phrases": [c.text for c in parsed.clauses if isinstance(c, Phrase) and not c.field],
+        "excluded": [unparse(c.node) for c in parsed.clauses if isinstance(c, Not)],
+        "any_of": [[unparse(n) for n in c.nodes] for c in parsed.clauses if isinstance(c, Or)],
+        "prefixes": [c.text for c in parsed.clauses if isinstance(c, Word) and c.prefix],
+        "fields": fields,
+        "filters": filters,
+        "dates": dates,
+        "correction": None,
+        "dropped": [],
+        "widened": False,
+    }
+
+
+def _count(params: SearchParams, plan: querybuild.Plan | None) -> int:
+    body = query.build_search(params, plan)
+    count_body = {"query": {"bool": {"must": [body["query"]], "filter": [body["post_filter"]]}}}
+    return get_es().count(index=alias(), body=count_body)["count"]
+
+
+def _dates_restrict(params: SearchParams, parsed: ParsedQuery) -> bool:
+    """Whether the typed years should restrict: the rest of the query finds releases there."""
+    if not parsed.dates or params.years_all:
+        return False
+    found = _count(params, querybuild.Plan(parsed, date_filter=True))
+    return found >= max(1, querybuild.DATE_FILTER_MIN)
+
+
+def _timeout() -> dict:
+    """`OSCE_SEARCH_TIMEOUT` (e.g. `5s`): shards still busy then answer with what they have,
+    and the answer is flagged partial, instead of the whole search failing."""
+    value = current_app.config.get("OSCE_SEARCH_TIMEOUT")
+    return {"timeout": value} if value else {}
+
+
+def _search(params: SearchParams, plan: querybuild.Plan | None) -> dict:
+    body = query.build_search(params, plan)
+    return get_es().search(index=alias(), body=body, **_timeout()).body
+
+
+def _relax(params: SearchParams, plan: querybuild.Plan) -> tuple[str, ParsedQuery] | None:
+    """The query with one clause left out that finds the most releases (None: none finds any)."""
+    options = querybuild.relaxations(plan.parsed)
+    if not options:
+        return None
+    base = query.build_search(params, plan)
+    aggs = {
+        f"drop{i}": {"filter": querybuild.relevance(replace(plan, parsed=p), params.recency)}
+        for i, (_, p) in enumerate(options)
+    }
+    body = {"size": 0, "query": base["post_filter"], "aggs": aggs}
+    found = get_es().search(index=alias(), body=body).body["aggregations"]
+    counts = [found[f"drop{i}"]["doc_count"] for i in range(len(options))]
+    best = max(range(len(options)), key=lambda i: counts[i])
+    return options[best] if counts[best] else None
+
+
+def _understand(
+    params: SearchParams,
+) -> tuple[SearchParams, ParsedQuery, dict, bool, querybuild.Plan | None]:
+    """q parsed: the state the links keep (facet prefixes moved into the filters), the parsed
+    query, the prefixes' filters, whether typed years restrict dates, and the plan to run."""
+    typed = parse(params.q)
+    filters = resolve_filters(typed.filters)
+    merged = {k: list(v) for k, v in params.filters.items()}
+    for key, values in filters.items():
+        merged[key] = list(dict.fromkeys(merged.get(key, []) + values))
+    parsed = replace(typed, filters={})
+    state = replace(params, q=parsed.text(), filters=merged)
+    date_filter = _dates_restrict(state, parsed)
+    searchable = parsed.clauses or parsed.dates
+    plan = querybuild.Plan(parsed, date_filter=date_filter) if searchable else None
+    return state, parsed, filters, date_filter, plan
+
+
+def search_body(params: SearchParams) -> tuple[SearchParams, dict]:
+    """The query as typed, understood (facet prefixes as filters, years as dates), without the
+    spelling and relaxing steps: what a cursor's later pages and a whole-set export walk."""
+    if not params.q:
+        return params, query.build_search(params, None)
+    state, _, _, _, plan = _understand(params)
+    return state, query.build_search(state, plan)
+
+
+def count_query(params: SearchParams) -> dict:
+    """The query (every filter applied) that counts what a search finds: trends and country
+    pages count with the search page's own language."""
+    _, body = search_body(params)
+    return {"bool": {"must": [body["query"]], "filter": [body["post_filter"]]}}
+
+
+def run(params: SearchParams) -> tuple[SearchParams, dict]:
+    """The search as the page shows it: (the state the page's links keep, the search JSON)."""
+    if not params.q:
+        resp = _search(params, None)
+        data = results.search_json(resp, params)
+        data.update(understood=None, corrected=None, next=first_next(params, resp, data["total"]))
+        data.update(degraded.partial(resp))
+        return params, data
+    state, parsed, filters, date_filter, plan = _understand(params)
+    resp = _search(state, plan)
+    about = understood(parsed, filters, date_filter)
+    corrected: str | None = None
+    suggestion: str | None = None
+
+    fixes = querybuild.corrections(resp, parsed) if plan else {}
+    if fixes and plan:
+        fixed = parsed.map_words(lambda w: fixes.get(querybuild.fold(w), w))
+        fixed_plan = replace(plan, parsed=fixed)
+        if params.literal:
+            # Asked for as typed: offer the correction only if it finds something.
+            if _count(state, fixed_plan):
+                suggestion = fixed.text()
+        else:
+            second = _search(replace(state, q=fixed.text()), fixed_plan)
+            if second["hits"]["total"]["value"]:
+                resp, plan, corrected = second, fixed_plan, fixed.text()
+                about["correction"] = "spelling"
+    if (
+        plan
+        and len(plan.parsed.plain_words) > 1
+        and 0 < resp["hits"]["total"]["value"] < querybuild.WIDEN_BELOW
+    ):
+        # Few releases have every word: the others with some of them follow.
+        wide = plan.widened()
+        found = _search(replace(state, q=plan.parsed.text()), wide)
+        if found["hits"]["total"]["value"] > resp["hits"]["total"]["value"]:
+            resp, plan = found, wide
+            about["widened"] = True
+    if plan and not resp["hits"]["total"]["value"]:
+        relaxed = _relax(state, plan)
+        if relaxed:
+            dropped, rest = relaxed
+            plan = replace(plan, parsed=rest)
+            resp = _search(replace(state, q=rest.text()), plan)
+            corrected = rest.text()
+            about["correction"] = "relaxed"
+            about["dropped"] = [dropped]
+    data = results.search_json(resp, state)
+    data.update(suggestion=suggestion, understood=about, corrected=corrected)
+    data.update(degraded.partial(resp))
+    # Later pages walk the query as typed (search_body): no cursor when another query ran.
+    ran_other = corrected or about.get("widened")
+    data["next"] = None if ran_other else first_next(params, resp, data["total"])
+    return state, data
