@@ -20,7 +20,7 @@ ENV = "OSCE_FAULT_STAGE"
 ACTION_ENV = "OSCE_FAULT_ACTION"
 #: A short lease for the lock (seconds), so a race test can outlive it without waiting minutes.
 LOCK_TTL_ENV = "OSCE_FAULT_LOCK_TTL"
-#: Where `reindex` and `rollback` can be stopped, in the order a run reaches them.
+#: Where `reindex`, `rollback` and `restore` can be stopped, in the order a run reaches them.
 STAGES = (
     "parse",  # the first parsed release reaches the bulk feed; nothing written yet
     "bulk",  # the first document has been acknowledged by the new index
@@ -32,6 +32,8 @@ STAGES = (
     "delete-old",  # pruning: an older index about to be deleted
     "rollback-swap",  # rollback: target chosen, the alias not yet moved back
     "rollback",  # rollback: the alias moved back, the index rolled back from not yet deleted
+    "restore",  # restore: the snapshot copied into a new index, not yet checked or marked
+    "restore-swap",  # restore: checked and marked complete, the alias not yet moved
 )
 
 T = TypeVar("T")

@@ -42,6 +42,7 @@ ROWS: list[tuple[str, str, str]] = [
     ("bulk_429", "Bulk under a squeezed write queue", "{rejected} rejections, {failed} lost"),
     ("web_overload", "Web API when ES rejects/times out", "{answers} answers, {bad} not 503+RA"),
     ("fuzz_params", "Fuzz cases (hypothesis) tried / 5xx", "{tried} / {errors_5xx}"),
+    ("fuzz_grammar", "Query-language cases (grammar) tried / 5xx", "{tried} / {errors_5xx}"),
     ("fuzz_openapi", "Fuzz cases (schemathesis) tried / 5xx", "{tried} / {errors_5xx}"),
     ("xss", "XSS payloads tried / rendered raw", "{tried} / {raw}"),
     ("rate_limit", "Rate limit: requests / 429s", "{sent} / {limited} (limit {limit})"),
