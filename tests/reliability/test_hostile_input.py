@@ -73,7 +73,7 @@ PATHS = ["/api/search", "/", "/api/suggest", "/api/search.csv", "/api/search.ato
 
 #: Examples per property: drawn with a fixed seed (tests/conftest.py), enough to reach every
 #: grammar rule and parameter several times; HYPOTHESIS_PROFILE=explore draws fresh ones.
-GRAMMAR_EXAMPLES, PARAM_EXAMPLES, OPENAPI_EXAMPLES = 120, 120, 20
+GRAMMAR_EXAMPLES, PARAM_EXAMPLES, OPENAPI_EXAMPLES = 120, 120, 15
 counts = {"tried": 0, "errors_5xx": 0}
 grammar_counts = {"tried": 0, "errors_5xx": 0}
 
