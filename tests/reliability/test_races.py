@@ -27,6 +27,9 @@ from tests.reliability.summary import record
 ROOT = Path(__file__).resolve().parents[2]
 EXIT_LOCKED = 4
 ROUNDS = 8
+#: Two small crawls of different sizes (the count says which run won).
+SIZES = {"a": 30, "b": 45}
+TAKER = 20
 races: dict[str, list[int]] = {}  # name -> [tried, as expected]
 
 
@@ -34,7 +37,7 @@ races: dict[str, list[int]] = {}  # name -> [tried, as expected]
 def crawls(tmp_path_factory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("race-crawls")
     out = {}
-    for tag, size in (("a", 120), ("b", 150)):
+    for tag, size in SIZES.items():
         corpus.write_files(root / tag, 0, size, tag=tag)
         out[tag] = root / tag
     return out
@@ -105,7 +108,7 @@ def test_two_reindexes_started_together(es, es_url, make_alias, crawls) -> None:
             if p.poll() is None:
                 os.kill(p.pid, signal.SIGCONT)
                 p.kill()
-    expected = 120 if winner is procs[0] else 150
+    expected = SIZES["a"] if winner is procs[0] else SIZES["b"]
     assert es.count(index=alias)["count"] == expected
     assert list(aliases.versioned_indices(es, alias)) == aliases.alias_indices(es, alias)
     assert find_orphans(es, alias) == [] and holder(es, alias) is None
@@ -129,7 +132,7 @@ def test_index_against_a_running_reindex(es, es_url, make_alias, crawls) -> None
         if run.poll() is None:
             os.kill(run.pid, signal.SIGCONT)
             run.kill()
-    assert es.count(index=alias)["count"] == 150
+    assert es.count(index=alias)["count"] == SIZES["b"]
     assert find_orphans(es, alias) == [] and holder(es, alias) is None
     _note("index vs reindex", True)
 
@@ -220,7 +223,7 @@ def test_holder_hung_past_its_lease(es, es_url, make_alias, crawls, stage: str) 
         while not (holder(es, alias) or {}).get("stale"):  # the lease running out, polled
             assert time.monotonic() < deadline, holder(es, alias)
             time.sleep(0.2)
-        aliases.reindex(es, [corpus.release(i, "taker") for i in range(90)], alias)
+        aliases.reindex(es, [corpus.release(i, "taker") for i in range(TAKER)], alias)
         taker_index = aliases.alias_indices(es, alias)
         code, err = resume(hung)
     finally:
@@ -232,5 +235,5 @@ def test_holder_hung_past_its_lease(es, es_url, make_alias, crawls, stage: str) 
     assert code != 0, err[-1500:]
     assert "lock" in err.lower(), err[-1500:]
     assert aliases.alias_indices(es, alias) == taker_index
-    assert es.count(index=alias)["count"] == 90
+    assert es.count(index=alias)["count"] == TAKER
     assert find_orphans(es, alias) == [] and holder(es, alias) is None
