@@ -22,6 +22,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
+import orjson
 from elasticsearch import Elasticsearch, helpers
 
 from core import schema
@@ -95,7 +96,16 @@ def prepare_release(release: Release) -> Prepared:
     doc = schema.to_document(release)
     # schema.doc_id is the hash's first ID_CHARS digits: reuse it rather than hash the text twice.
     doc_id = doc["content_hash"][: schema.ID_CHARS]
-    return Prepared(release.path, doc_id, json.dumps(doc, ensure_ascii=False).encode(), None)
+    return Prepared(release.path, doc_id, serialise(doc), None)
+
+
+def serialise(doc: dict) -> bytes:
+    """A document's `_bulk` line: orjson is ~5x faster than json. Text orjson refuses (a lone
+    surrogate) goes through json, which then fails the way it always has (a logged skip)."""
+    try:
+        return orjson.dumps(doc)
+    except orjson.JSONEncodeError:
+        return json.dumps(doc, ensure_ascii=False).encode()
 
 
 def prepare_file(path: str | Path | Member) -> Prepared:

@@ -138,6 +138,12 @@ def trie_regex(words: list[str] | set[str]) -> str:
     return build(trie)
 
 
+def first_chars(words) -> str:
+    """A lookahead on the words' first letters. Put before a lookbehind or `\\b`, it lets the
+    regex engine reject most positions with one character test (about twice as fast)."""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
+
+
 def _cases(names) -> set[str]:
     """Names as written and in capitals (datelines, shouted titles); never lower case."""
     return {form for name in names for form in (name, name.upper())}
@@ -233,7 +239,8 @@ def _lookup() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
             lookup[name.casefold()] = (canonical, True)
     written = [n for c, (v, caps) in STATES.items() for n in (c, *v, *caps)]
     # Case-sensitive: "Georgia" and "GEORGIA" are the State, "turkey" is not.
-    pattern = re.compile(rf"(?<![\w.-])(?:{trie_regex(_cases(written))})(?!\w)")
+    cased = _cases(written)
+    pattern = re.compile(rf"{first_chars(cased)}(?<![\w.-])(?:{trie_regex(cased)})(?!\w)")
     return pattern, lookup
 
 
@@ -242,14 +249,14 @@ def _demonym_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     lookup = {adj: canonical for canonical, adjs in DEMONYMS.items() for adj in adjs}
     adj = trie_regex(set(lookup))
     pattern = re.compile(
-        rf"\b(?P<chain>(?:{adj})(?:(?:-|\s*,\s*|\s+and\s+)(?:{adj}))*)"
+        rf"{first_chars(lookup)}\b(?P<chain>(?:{adj})(?:(?:-|\s*,\s*|\s+and\s+)(?:{adj}))*)"
         rf"\s+(?:(?:{_NOUN_LEAD})\s+){{0,2}}(?:{STATE_NOUNS})\b"
     )
     return pattern, lookup
 
 
 def _is_acronym(name: str) -> bool:
-    return sum(ch.isupper() for ch in name) >= 2 and len(name.replace(".", "")) <= 4
+    return len(name.replace(".", "")) <= 4 and sum(map(str.isupper, name)) >= 2
 
 
 def _names_place(text: str, match: re.Match[str], capital: bool) -> bool:
