@@ -19,7 +19,7 @@ from elasticsearch import Elasticsearch, NotFoundError, helpers
 
 from core import schema
 from core.release import Release
-from indexer import orphans
+from indexer import faults, orphans
 from indexer.bulk import (
     BULK_THREADS,
     Feed,
@@ -30,7 +30,7 @@ from indexer.bulk import (
     load,
     prefetch,
 )
-from indexer.lock import AliasLock, LockLost, holder
+from indexer.lock import AliasLock, holder
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +212,7 @@ def _reindex_locked(
     report.alias = alias
     create_index(es, name, loading=True)
     try:
+        items = faults.at_first(items, "parse")
         load(es, items, name, report, threads=threads, progress=progress, stop_on_failure=True)
         if report.failed:
             first = report.failed[0]
@@ -219,8 +220,11 @@ def _reindex_locked(
                 f"{len(report.failed)} documents were rejected, first {first['path']}: "
                 f"{first['reason']}"
             )
+        faults.stage("settings")
         es.indices.put_settings(index=name, settings=SERVING_SETTINGS)
+        faults.stage("refresh")
         es.indices.refresh(index=name)
+        faults.stage("count")
         count = es.count(index=name)["count"]
         if count != report.indexed:
             raise ReindexError(f"count check failed: {count} in {name}, {report.indexed} indexed")
@@ -254,15 +258,19 @@ def _reindex_locked(
         )
         if lock:
             lock.check()
+        faults.stage("swap")
         swap(es, alias, name)
+        faults.stage("after-swap")
     except BaseException as exc:
         log.error("reindex failed (%s); deleting %s, %s stays on %s", exc, name, alias, live)
         try:
             es.indices.delete(index=name, ignore_unavailable=True)
         except Exception as cleanup:  # noqa: BLE001 - keep the original error
             log.error("could not delete %s (delete it by hand): %s", name, cleanup)
-        if isinstance(exc, LockLost):
-            raise ReindexError(str(exc)) from exc
+        # A writer that hung past its lease fails for its own reason, not as "ES unusable".
+        lost = lock.lost() if lock else None
+        if lost:
+            raise ReindexError(f"{lost}; stopped without moving the alias ({exc})") from exc
         raise
     prune(es, alias, keep=keep)
     report.seconds = time.monotonic() - started
@@ -292,6 +300,7 @@ def prune(es: Elasticsearch, alias: str, keep: int = 1) -> list[str]:
         if meta.get("state", "complete") == "complete" and kept < keep:
             kept += 1
             continue
+        faults.stage("delete-old")
         es.indices.delete(index=name, ignore_unavailable=True)
         deleted.append(name)
     return deleted
@@ -316,7 +325,9 @@ def rollback(es: Elasticsearch, alias: str, keep_current: bool = False) -> tuple
         if es.count(index=target)["count"] == 0:
             raise ReindexError(f"{target} is empty; refusing to roll back to it")
         lock.check()
+        faults.stage("rollback-swap")
         swap(es, alias, target)
+        faults.stage("rollback")
         update_meta(es, target, rolled_back_to_at=_now())
         if keep_current:
             update_meta(es, current, state="rolled-back")

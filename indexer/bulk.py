@@ -27,6 +27,7 @@ from elasticsearch import Elasticsearch, helpers
 
 from core import schema
 from core.release import Release
+from indexer import faults
 from indexer.embeddings import FIELD as VECTOR_FIELD
 from indexer.embeddings import EmbeddingConfig, add_vectors, worker_threads
 from indexer.extract import MAX_BYTES, iter_units, parse_bytes, parse_file
@@ -384,6 +385,7 @@ def load(
         with results_lock:
             if ok:
                 report.indexed += 1
+                faults.stage("bulk")
                 if progress:
                     progress(0, 1)
                 return

@@ -21,6 +21,8 @@ from contextlib import contextmanager, suppress
 from elasticsearch import ConflictError, Elasticsearch, NotFoundError
 from elasticsearch import exceptions as es_exc
 
+from indexer import faults
+
 log = logging.getLogger(__name__)
 
 DOC_ID = "writer"
@@ -94,13 +96,17 @@ class AliasLock:
     """A renewable lease on one alias; use `with AliasLock(es, alias).held(): ...`."""
 
     def __init__(
-        self, es: Elasticsearch, alias: str, operation: str = "reindex", ttl: float = DEFAULT_TTL
+        self,
+        es: Elasticsearch,
+        alias: str,
+        operation: str = "reindex",
+        ttl: float | None = None,
     ):
         self.es = es
         self.alias = alias
         self.index = lock_index(alias)
         self.operation = operation
-        self.ttl = ttl
+        self.ttl = ttl or faults.lock_ttl() or DEFAULT_TTL
         self.owner = uuid.uuid4().hex
         self._seq: tuple[int, int] | None = None  # (seq_no, primary_term) of our last write
         self._lost: str | None = None
@@ -187,6 +193,12 @@ class AliasLock:
         self.renew()
         if self._lost:
             raise LockLost(self._lost)
+
+    def lost(self) -> str | None:
+        """Why we no longer hold the lease (asking Elasticsearch once more), or None."""
+        with suppress(es_exc.TransportError, es_exc.ApiError):
+            self.renew()
+        return self._lost
 
     def release(self) -> None:
         self._stop.set()

@@ -29,7 +29,7 @@ def _unfinished(info: dict) -> bool:
 
 
 def find_orphans(es: Elasticsearch, alias: str, keep: Collection[str] = ()) -> list[str]:
-    """Versioned indices of alias that are not live, not kept, and were never finished."""
+    """Versioned indices of alias that are not live, not kept, and never finished or served."""
     try:
         found = es.indices.get(index=f"{alias}-*", expand_wildcards="open")
     except NotFoundError:
@@ -38,12 +38,22 @@ def find_orphans(es: Elasticsearch, alias: str, keep: Collection[str] = ()) -> l
         live = set(es.indices.get_alias(name=alias).body)
     except NotFoundError:
         live = set()
+    newest_live = max(live, default="")
     return sorted(
         name
         for name, info in found.body.items()
         if is_versioned(alias, name) and name not in live and name not in keep
-        if _unfinished(info)
+        if _unfinished(info) or _never_swapped(info, name, newest_live)
     )
+
+
+def _never_swapped(info: dict, name: str, newest_live: str) -> bool:
+    """Marked complete but newer than the live index: a run killed between its last check and
+    the alias swap. The alias only moves forward to a newer index (a rollback marks or deletes
+    the index it leaves), so such an index never served; kept, it would take the place of the
+    real previous index as the rollback target and push that one out."""
+    meta = info.get("mappings", {}).get("_meta") or {}
+    return meta.get("state") == "complete" and name > newest_live
 
 
 def clean_orphans(es: Elasticsearch, alias: str, keep: Collection[str] = ()) -> list[str]:

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
 from core import schema
-from indexer import aliases
+from indexer import aliases, faults, orphans
 from indexer.lock import AliasLock, LockHeld
 
 log = logging.getLogger(__name__)
@@ -241,6 +241,9 @@ def restore(
     with _locked(es, alias, "restore", wait_lock) as lock:
         backup = _pick(list_backups(es, alias, repo), name, alias, repo)
         aliases._check_alias_name(es, alias)
+        # What a killed reindex, rollback or restore left: kept, a never-served copy would be
+        # the index prune keeps for rollback, and the real previous index would be deleted.
+        orphans.clean_orphans(es, alias)
         target = aliases.new_index_name(alias)
         warnings: list[str] = []
         try:
@@ -259,6 +262,7 @@ def restore(
                 if exc.status_code >= 500:
                     raise _repo_failure(repo, exc) from exc
                 raise SnapshotError(f"restore of {backup.name} failed: {exc.message}") from exc
+            faults.stage("restore")
             shards = resp.get("snapshot", {}).get("shards", {})
             if shards.get("failed"):
                 raise SnapshotError(f"{shards['failed']} shards of {backup.name} failed to restore")
@@ -291,6 +295,7 @@ def restore(
                 },
             )
             lock.check()
+            faults.stage("restore-swap")
             replaced = aliases.swap(es, alias, target)
         except BaseException:
             log.error("restore of %s failed; deleting %s, %s unchanged", backup.name, target, alias)

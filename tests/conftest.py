@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from pathlib import Path
 
 import pytest
 from elasticsearch import Elasticsearch
+from hypothesis import settings as hypothesis_settings
 
 from esnode import Node, ensure_node
 from indexer import aliases
@@ -14,6 +16,12 @@ from indexer.bulk import parse_all
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+# Property tests draw the same examples on every run (a failure in CI is a failure here) and keep
+# no example database in the worktree; HYPOTHESIS_PROFILE=explore draws fresh ones each run.
+hypothesis_settings.register_profile("osce", derandomize=True, database=None, deadline=None)
+hypothesis_settings.register_profile("explore", database=None, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "osce"))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -56,7 +56,9 @@ def resolve_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:
     containing it; a value matching nothing stays as typed (its chip shows 0 and removes it)."""
     if not filters:
         return {}
+    # An alias over no index (or a wildcard matching none) answers without aggregations.
     aggs = get_es().search(index=alias(), body=_resolve_request(filters)).body.get("aggregations")
+    aggs = aggs or {}
     out: dict[str, list[str]] = {}
     for key, values in filters.items():
         found: list[str] = []
@@ -64,7 +66,8 @@ def resolve_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:
             # The buckets hold every value of the matching releases (countries are many per
             # release): keep those that are the value typed, else contain it.
             typed = value.casefold()
-            names = [str(b["key"]) for b in aggs[f"{key}-{i}-part"]["v"]["buckets"]]
+            part_agg = aggs.get(f"{key}-{i}-part", {}).get("v", {})
+            names = [str(b["key"]) for b in part_agg.get("buckets", [])]
             exact = [n for n in names if n.casefold() == typed]
             part = [n for n in names if typed in n.casefold()]
             found.extend(exact or part or [value])

@@ -261,6 +261,8 @@ def build_search(params: SearchParams, plan: Any = None) -> dict:
 
 def build_suggest(prefix: str, size: int = 8) -> dict:
     """Title completions for the search box."""
+    # The completion suggester refuses U+001F (and other controls): a 400 the fuzzers found.
+    prefix = "".join(ch for ch in prefix if ch >= " " and ch != "\x7f")
     completion: dict[str, Any] = {"field": "title.suggest", "size": size, "skip_duplicates": True}
     if len(prefix) > 3:
         completion["fuzzy"] = {"fuzziness": "AUTO"}

@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 
 from werkzeug.datastructures import MultiDict
 
+from core import export
 from webui import interpret
 from webui.facets import BY_KEY
 from webui.params import MAX_QUERY_CHARS, BadParameter, SearchParams, parse_search
@@ -213,7 +214,7 @@ def to_csv(data: dict) -> str:
     writer.writerow(CSV_COLUMNS)
     totals = {y["year"]: y["total"] for y in data["years"]}
     for s in data["series"]:
-        q = "'" + s["q"] if s["q"].startswith(("=", "+", "-", "@")) else s["q"]
+        q = export.cell(s["q"])  # every formula start, full-width forms too (core.export)
         for p in s["points"]:
             writer.writerow([q, p["year"], p["count"], totals[p["year"]], f"{p['share']:.4f}"])
     return out.getvalue()

@@ -32,21 +32,51 @@ RESULTS = _results_file()
 
 #: (key, label, how to render the recorded dict)
 ROWS: list[tuple[str, str, str]] = [
-    ("node_loss_searches", "Searches during node loss (ok/total)", "{ok}/{total} ({rate:.2%})"),
+    (
+        "node_loss_searches",
+        "Searches during node loss: right total and ids / total",
+        "{ok}/{total} ({rate:.2%})",
+    ),
     (
         "node_loss_documents",
-        "Documents acknowledged vs found",
+        "Documents acknowledged after the fault began vs found",
         "{acknowledged} / {found}",
     ),
     ("node_loss_recovery", "Back to green after restart", "{status} in {seconds:.0f}s"),
+    (
+        "node_loss_lonely",
+        "Replica-less index on the lost node: status, seconds",
+        "{status} in {seconds:.2f}s ({message})",
+    ),
     ("bulk_429", "Bulk under a squeezed write queue", "{rejected} rejections, {failed} lost"),
     ("web_overload", "Web API when ES rejects/times out", "{answers} answers, {bad} not 503+RA"),
     ("fuzz_params", "Fuzz cases (hypothesis) tried / 5xx", "{tried} / {errors_5xx}"),
+    ("fuzz_grammar", "Query-language cases (grammar) tried / 5xx", "{tried} / {errors_5xx}"),
     ("fuzz_openapi", "Fuzz cases (schemathesis) tried / 5xx", "{tried} / {errors_5xx}"),
     ("xss", "XSS payloads tried / rendered raw", "{tried} / {raw}"),
     ("rate_limit", "Rate limit: requests / 429s", "{sent} / {limited} (limit {limit})"),
     ("least_privilege", "Web key writes attempted / allowed", "{attempted} / {allowed}"),
-    ("crawl_fault", "Killed reindex: alias intact / orphans left", "{alias_intact} / {orphans}"),
+    (
+        "crawl_fault",
+        "Writer SIGKILLed at each stage: stages intact and cleaned / tried",
+        "{good} / {stages} (failed: {failed})",
+    ),
+    (
+        "lock_races",
+        "Lock races between processes: as expected / tried",
+        "{good} / {tried} ({kinds} kinds)",
+    ),
+    ("es_rejected", "ES 4xx caused by our own requests (fuzz)", "{rejected} in {requests}"),
+    (
+        "edge_country",
+        "Non-ASCII facet value through every surface",
+        "{value}: {total} on each of {surfaces} surfaces",
+    ),
+    (
+        "csv_defused",
+        "CSV formula prefixes defused: prefixes, cells checked / live",
+        "{prefixes} prefixes, {cells} cells / {live} live",
+    ),
     (
         "restore_drill",
         "Restore drill: docs before / after (ids, top 10 equal)",

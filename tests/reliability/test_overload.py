@@ -49,9 +49,9 @@ def test_bulk_429s_are_retried_until_nothing_is_lost(squeezed) -> None:
     _, _, es = squeezed
     index = f"osce-squeeze-{uuid.uuid4().hex[:8]}-bulk"
     _sharded_index(es, index)
-    releases = [corpus.release(i, "squeeze") for i in range(800)]
+    releases = [corpus.release(i, "squeeze") for i in range(400)]
     before = _rejected(es, "write")
-    report = load(es, releases, index, Report(), chunk_size=200)
+    report = load(es, releases, index, Report(), chunk_size=100)
     rejected = _rejected(es, "write") - before
     es.indices.refresh(index=index)
     count = _doc_count(es, index)
