@@ -60,7 +60,8 @@ def test_switching_modes_on_the_page(vpage: Page) -> None:
     switch.locator("a[data-mode='keyword']").click()
     vpage.wait_for_url(re.compile(r"mode=keyword"))
     expect(switch.locator("a[aria-current='true']")).to_have_attribute("data-mode", "keyword")
-    assert CEASEFIRE.title not in _titles(vpage)
+    # Keyword widening may reach it lower down (as in the API test): not among the first three.
+    assert CEASEFIRE.title not in _titles(vpage)[:3]
 
     switch.locator("a[data-mode='semantic']").click()
     vpage.wait_for_url(re.compile(r"mode=semantic"))

@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LIMIT = 10
 REQUESTS = 40
 WORKERS = 2
+MAX_BURSTS = 5  # bursts (within the minute the limit counts) until both workers answered
 
 
 def _get(url: str) -> int:
@@ -115,18 +116,24 @@ def test_rate_limit_is_shared_by_two_gunicorn_workers(
     shared.mkdir()
     proc, url, log = _serve(shared, es_url, seeded_alias, redis_url)
     try:
-        statuses = _burst(url)
+        # On an idle machine one sync worker can take a whole burst (429s are quick): burst
+        # again, within the minute the limit counts, until both workers have answered.
+        statuses: list[int] = []
+        for _ in range(MAX_BURSTS):
+            statuses += _burst(url)
+            if len(_answered_by(log)) == WORKERS:
+                break
         with urllib.request.urlopen(url + "/metrics", timeout=30) as resp:
             metrics = resp.read().decode()
     finally:
         _stop(proc)
     by_pid = _answered_by(log)
     assert len(by_pid) == WORKERS, f"both workers must answer: {by_pid}"
-    assert sum(len(v) for v in by_pid.values()) == REQUESTS
+    assert sum(len(v) for v in by_pid.values()) == len(statuses)
     assert statuses.count(200) == LIMIT, statuses
-    assert statuses.count(429) == REQUESTS - LIMIT
+    assert statuses.count(429) == len(statuses) - LIMIT
     # /metrics sums the workers (multiprocess mode): every 429 of either worker is there.
-    assert _metric(metrics, "osce_rate_limited_total") == REQUESTS - LIMIT
+    assert _metric(metrics, "osce_rate_limited_total") == len(statuses) - LIMIT
 
     alone = tmp_path / "memory"
     alone.mkdir()
@@ -141,7 +148,7 @@ def test_rate_limit_is_shared_by_two_gunicorn_workers(
         assert per_worker.count(200) > LIMIT
     record(
         "shared_rate_limit",
-        sent=REQUESTS,
+        sent=len(statuses),
         limited=statuses.count(429),
         allowed=statuses.count(200),
         workers=WORKERS,
