@@ -50,20 +50,9 @@ FIELDS = (
     "score",
     "body",
 )
-#: What a CSV or JSON Lines export holds when `fields=` is not given (the CSV export's columns).
-DEFAULT_FIELDS = (
-    "id",
-    "title",
-    "date",
-    "place",
-    "source",
-    "sources",
-    "fields_of_work",
-    "countries",
-    "url",
-    "origin",
-    "score",
-)
+#: What a CSV or JSON Lines export holds when `fields=` is not given (the CSV export's columns):
+#: every column but the type and the full text, in the same order.
+DEFAULT_FIELDS = tuple(f for f in FIELDS if f not in ("type", "body"))
 #: What a citation needs, fetched for RIS and BibTeX whatever `fields=` says.
 CITATION_FIELDS = ("id", "title", "date", "place", "source", "sources", "url", "origin")
 #: Which `_source` fields each column reads.

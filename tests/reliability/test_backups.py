@@ -7,10 +7,8 @@ of the half-built one; a missing or corrupt repository is a clear error with exi
 
 from __future__ import annotations
 
-import shutil
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from esnode.config import SNAPSHOT_REPO
 from indexer import aliases, lock, snapshots
 from indexer.__main__ import EXIT_LOCKED, EXIT_OK, EXIT_UNUSABLE, main
 from indexer.bulk import parse_all
+from tests.reliability.repos import scratch_repository
 from tests.reliability.summary import record
 
 
@@ -34,25 +33,11 @@ def corpus(tmp_path_factory) -> Path:
     return out
 
 
-def _repo_root(es: Elasticsearch) -> Path:
-    nodes = es.nodes.info(metric="settings", filter_path="nodes.*.settings.path.repo").body
-    roots = [n["settings"]["path"]["repo"] for n in nodes.get("nodes", {}).values()]
-    if not roots:
-        pytest.fail("the test node has no path.repo: esnode must set it (restart the node)")
-    root = roots[0]
-    return Path(root[0] if isinstance(root, list) else root)
-
-
 @pytest.fixture()
 def repo(es: Elasticsearch) -> Iterator[tuple[str, Path]]:
     """A repository of this test's own under path.repo, unregistered and removed afterwards."""
-    name = f"osce-test-{uuid.uuid4().hex[:8]}"
-    location = _repo_root(es) / "tests" / name
-    es.snapshot.create_repository(name=name, repository={"type": "fs", "settings": {
-        "location": str(location)}})  # fmt: skip
-    yield name, location
-    es.snapshot.delete_repository(name=name)
-    shutil.rmtree(location, ignore_errors=True)
+    with scratch_repository(es, "osce-test") as made:
+        yield made
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

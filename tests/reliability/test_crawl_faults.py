@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
@@ -30,6 +28,7 @@ from indexer.bulk import parse_all
 from indexer.lock import holder
 from indexer.orphans import find_orphans
 from tests.reliability import corpus
+from tests.reliability.repos import scratch_repository
 from tests.reliability.summary import record
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,15 +83,6 @@ def answers(es_url: str, alias: str) -> dict[str, list]:
     return out
 
 
-def _repo_root(es: Elasticsearch) -> Path:
-    nodes = es.nodes.info(metric="settings", filter_path="nodes.*.settings.path.repo").body
-    roots = [n["settings"]["path"]["repo"] for n in nodes.get("nodes", {}).values()]
-    if not roots:
-        pytest.fail("the test node has no path.repo: esnode must set it (restart the node)")
-    root = roots[0]
-    return Path(root[0] if isinstance(root, list) else root)
-
-
 @pytest.fixture(scope="module")
 def chain(es: Elasticsearch, es_url: str, make_alias, tmp_path_factory) -> Chain:
     root = tmp_path_factory.mktemp("crawls")
@@ -107,15 +97,8 @@ def chain(es: Elasticsearch, es_url: str, make_alias, tmp_path_factory) -> Chain
         chain.note_live()
         chain.answers[tag] = answers(es_url, chain.alias)
     assert chain.answers["a"] != chain.answers["b"]
-    repo = f"osce-fault-{uuid.uuid4().hex[:8]}"
-    location = _repo_root(es) / "tests" / repo
-    es.snapshot.create_repository(
-        name=repo, repository={"type": "fs", "settings": {"location": str(location)}}
-    )
-    chain.repo = repo
-    yield chain
-    es.snapshot.delete_repository(name=repo)
-    shutil.rmtree(location, ignore_errors=True)
+    with scratch_repository(es, "osce-fault") as (chain.repo, _):
+        yield chain
     if chain.outcomes:
         good = sum(v == "ok" for v in chain.outcomes.values())
         failed = ", ".join(k for k, v in chain.outcomes.items() if v != "ok") or "none"
