@@ -24,6 +24,19 @@ DEFAULT_SNAPSHOT_REPO = "osce-backups"
 DEFAULT_EXPORT_MAX = 100_000
 
 
+#: Values of an on/off switch (OSCE_SEMANTIC) that mean off.
+OFF_WORDS = ("off", "0", "false", "no")
+
+
+def switched_on(value: object, default: bool = True) -> bool:
+    """An on/off switch as the environment or a test's config gives it (a bool, or a word)."""
+    if value is None or value == "":
+        return default
+    if isinstance(value, bool):
+        return value
+    return str(value).lower() not in OFF_WORDS
+
+
 def parse_export_max(raw: str | None) -> int:
     """OSCE_EXPORT_MAX: the most rows one export writes (a positive whole number)."""
     if raw is None or not raw.strip():
@@ -104,7 +117,7 @@ class Settings:
             max_index_age=get("OSCE_MAX_INDEX_AGE"),
             export_max=parse_export_max(env.get("OSCE_EXPORT_MAX")),
             secret_key=get("OSCE_SECRET_KEY"),
-            semantic=(get("OSCE_SEMANTIC") or "on").lower() not in ("off", "0", "false", "no"),
+            semantic=switched_on(get("OSCE_SEMANTIC")),
             embeddings=embeddings,
         )
 

@@ -15,6 +15,7 @@ from collections import OrderedDict
 from flask import Flask, current_app
 
 from core.semantic.model import Embedder, ModelUnavailable, shared_embedder
+from core.settings import switched_on
 from webui.fusion import VECTOR_FIELD
 
 log = logging.getLogger(__name__)
@@ -85,8 +86,7 @@ class QueryEncoder:
 
 
 def init_app(app: Flask) -> None:
-    enabled = str(app.config.get("OSCE_SEMANTIC", "on")).lower() not in ("off", "0", "false")
-    app.extensions["query_encoder"] = QueryEncoder(enabled)
+    app.extensions["query_encoder"] = QueryEncoder(switched_on(app.config.get("OSCE_SEMANTIC")))
 
 
 def encoder() -> QueryEncoder:
