@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from bench.index_bench import corpus  # noqa: E402
 from core import schema  # noqa: E402
 from indexer.bulk import prepare_file, serialise, unit_hash  # noqa: E402
+from indexer.extract import read_head  # noqa: E402
 from indexer.extract.encoding import decode  # noqa: E402
 from indexer.extract.text_dump import parse_text  # noqa: E402
 from indexer.gazetteer import find_countries, place_parts  # noqa: E402
@@ -35,8 +36,7 @@ def stages(files: list[str]) -> dict[str, float]:
     clock = time.process_time
     for path in files:
         t0 = clock()
-        with open(path, "rb") as fh:
-            data = fh.read()
+        data = read_head(path)
         t1 = clock()
         unit_hash(data)
         t2 = clock()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
@@ -193,20 +194,36 @@ def is_versioned(alias: str, index: str) -> bool:
 _TYPOGRAPHY = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
 
 
-def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text or "")
+def _squeeze(text: str) -> str:
+    """`" ".join(text.split())`, without the split when the text is clean already (no
+    whitespace but single spaces between words and the newlines between paragraphs)."""
+    flat = text.replace("\n", " ") if "\n" in text else text
+    if flat.isprintable() and "  " not in flat and flat[:1] != " " and flat[-1:] != " ":
+        return flat  # a printable string holds no whitespace but U+0020
+    return " ".join(text.split())
+
+
+def _normalise(text: str, squeezed: str | None = None) -> str:
+    """NFKC, plain quotes and dashes, one space between words, casefolded. `squeezed` is
+    `_squeeze(text)` when the caller has it: reused when NFKC leaves the text as it is."""
+    normal = unicodedata.normalize("NFKC", text or "")
+    if squeezed is None or normal is not text:
+        squeezed = _squeeze(normal)
+    # The replacements leave whitespace alone, so they commute with squeezing.
     for old, new in _TYPOGRAPHY:
-        if old in text:
-            text = text.replace(old, new)
-    return " ".join(text.split()).casefold()
+        if old in squeezed:
+            squeezed = squeezed.replace(old, new)
+    return squeezed.casefold()
+
+
+def _hash(title: str, date: str, body: str, squeezed_body: str | None = None) -> str:
+    key = "\x1f".join([_normalise(title), date, _normalise(body, squeezed_body)])
+    return hashlib.sha256(key.encode()).hexdigest()
 
 
 def content_hash(release: Release) -> str:
     """Stable hash of what a release says, whatever file format it came in."""
-    key = "\x1f".join(
-        [_normalise(release.title or ""), release.date or "", _normalise(release.body_text)]
-    )
-    return hashlib.sha256(key.encode()).hexdigest()
+    return _hash(release.title or "", release.date or "", release.body_text)
 
 
 def doc_id(release: Release) -> str:
@@ -222,11 +239,21 @@ def place_display(place: str | None) -> str | None:
     return place.title() if place.isupper() else place
 
 
+def _indexed_at(cache: list = [0, ""]) -> str:  # noqa: B006 - the cache, on purpose
+    """Now in ISO form to the second, formatted once a second rather than once a document."""
+    now = int(time.time())
+    if now != cache[0]:
+        cache[:] = [now, datetime.fromtimestamp(now, UTC).isoformat(timespec="seconds")]
+    return cache[1]
+
+
 def to_document(release: Release) -> dict:
     """The Elasticsearch source for a valid release."""
+    body = release.body_text
+    squeezed = _squeeze(body)  # its words: counted here, hashed below
     return {
         "title": release.title,
-        "body": release.body_text,
+        "body": body,
         "type": release.type,
         "source": release.source,
         "sources": release.all_sources,
@@ -242,8 +269,8 @@ def to_document(release: Release) -> dict:
         "path": release.path,
         "origin": release.origin,
         "format": release.format,
-        "body_words": max(1, len(release.body_text.split())),
-        "content_hash": content_hash(release),
-        "indexed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "body_words": max(1, squeezed.count(" ") + 1 if squeezed else 0),
+        "content_hash": _hash(release.title or "", release.date or "", body, squeezed),
+        "indexed_at": _indexed_at(),
         "crawled_at": release.crawled_at,
     }

@@ -30,7 +30,7 @@ from core.release import Release
 from indexer import faults
 from indexer.embeddings import FIELD as VECTOR_FIELD
 from indexer.embeddings import EmbeddingConfig, add_vectors, worker_threads
-from indexer.extract import MAX_BYTES, iter_units, parse_bytes, parse_file
+from indexer.extract import iter_units, parse_bytes, parse_file, read_head
 from indexer.extract.archives import Member
 
 log = logging.getLogger(__name__)
@@ -138,8 +138,7 @@ def prepare_file(path: str | Path | Member) -> Prepared:
             digest = unit_hash(path.data) if path.data is not None else None
             return prepare_release(parse_member(path))._replace(unit_hash=digest)
         try:
-            with open(path, "rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
+            data = read_head(path)
         except OSError:
             return prepare_release(parse_file(path))  # the OS error, worded by parse_file
         return prepare_release(parse_bytes(data, where))._replace(unit_hash=unit_hash(data))

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+
+import ahocorasick
 
 #: canonical name -> (variants, capitals). Canonical names follow osce.org's own list.
 STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -259,6 +262,9 @@ def _is_acronym(name: str) -> bool:
     return len(name.replace(".", "")) <= 4 and sum(map(str.isupper, name)) >= 2
 
 
+_NEXT_WORD = re.compile(r" ([A-Z][\w'-]*)")
+
+
 def _names_place(text: str, match: re.Match[str], capital: bool) -> bool:
     """Whether a matched name is used as the place: capitalised, not a person or a compound."""
     word = match.group(0)
@@ -272,9 +278,61 @@ def _names_place(text: str, match: re.Match[str], capital: bool) -> bool:
     if _PERSON_LEAD.search(before):
         return False
     after = text[match.end() : match.end() + 30]
-    nxt = re.match(r" ([A-Z][\w'-]*)", after)
+    nxt = _NEXT_WORD.match(after)
     # "Sofia Petrova", "Paris Agreement": a capital followed by a capitalised word is a name.
     return not (nxt and nxt[1] not in _TITLE_WORDS and not word.isupper())
+
+
+#: Automaton tags: which pattern a name found in a text may start a match of.
+_NAME, _NOT_PLACE, _DEMONYM = 1, 2, 4
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    """Every string the three patterns begin with (names, NOT_PLACES, adjectives), each
+    tagged with its patterns: one C pass over a text finds every position where one of them
+    can match, so the regexes run at a few dozen positions instead of scanning the text."""
+    tags: dict[str, int] = {}
+    names = [n for c, (v, caps) in STATES.items() for n in (c, *v, *caps)]
+    for word, tag in (
+        *((w, _NAME) for w in _cases(names)),
+        *((w, _NOT_PLACE) for w in _cases(NOT_PLACES)),
+        *((w, _DEMONYM) for adjs in DEMONYMS.values() for w in adjs),
+    ):
+        tags[word] = tags.get(word, 0) | tag
+    automaton = ahocorasick.Automaton()
+    for word, tag in tags.items():
+        automaton.add_word(word, (len(word), tag))
+    automaton.make_automaton()
+    return automaton
+
+
+def _starts(text: str) -> dict[int, list[int]]:
+    """tag -> sorted start positions of the automaton's strings in text."""
+    starts: dict[int, list[int]] = {_NAME: [], _NOT_PLACE: [], _DEMONYM: []}
+    for end, (length, tag) in _automaton().iter(text):
+        if tag in starts:
+            starts[tag].append(end - length + 1)
+        else:  # a string that begins two patterns' matches
+            for bit in (_NAME, _NOT_PLACE, _DEMONYM):
+                if tag & bit:
+                    starts[bit].append(end - length + 1)
+    for found in starts.values():
+        found.sort()
+    return starts
+
+
+def _finditer(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` where a match can only begin at one of `starts`: the same
+    matches (left to right, none overlapping), trying the pattern only there."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match:
+            yield match
+            end = match.end()
 
 
 def find_countries(*texts: str, demonyms: bool = True) -> list[str]:
@@ -290,15 +348,16 @@ def find_countries(*texts: str, demonyms: bool = True) -> list[str]:
     offset = 0
     for text in texts:
         text = text or ""
-        names = [m.span() for m in _NOT_PLACES_RE.finditer(text)]
-        for match in pattern.finditer(text):
+        starts = _starts(text)
+        names = [m.span() for m in _finditer(_NOT_PLACES_RE, text, starts[_NOT_PLACE])]
+        for match in _finditer(pattern, text, starts[_NAME]):
             if names and any(a <= match.start() < b for a, b in names):
                 continue  # "Minsk Group", "Paris Agreement"
             canonical, capital = lookup[match.group(0).casefold()]
             if _names_place(text, match, capital):
                 found.setdefault(canonical, offset + match.start())
         if demonyms:
-            for match in adj_pattern.finditer(text):
+            for match in _finditer(adj_pattern, text, starts[_DEMONYM]):
                 if _GROUP_LEAD.search(text[max(0, match.start() - 12) : match.start()]):
                     continue
                 for adj in re.findall(r"[A-Z][a-z]+(?: Macedonian)?", match["chain"]):

@@ -188,6 +188,9 @@ _MOJIBAKE = re.compile(
 )
 #: A cheap first test: mojibake always holds one of these lead characters.
 _MOJIBAKE_LEADS = tuple(map(chr, range(0xC2, 0xF5)))
+#: The leads in UTF-8 (U+00C2-U+00F4 are C3 82-C3 B4), and the invisible characters.
+_MOJIBAKE_LEAD_BYTES = re.compile(rb"\xc3[\x82-\xb4]")
+_INVISIBLE_BYTES = tuple(ch.encode() for ch in _INVISIBLE_CHARS)
 _TO_BYTE = {ch: bytes([b]) for b in range(0x80, 0x100) for ch in [bytes([b]).decode("latin_1")]}
 _TO_BYTE.update({c: bytes([0x80 + i]) for i, c in enumerate(_CONT_CHARS[:32]) if ord(c) > 0xFF})
 
@@ -226,10 +229,16 @@ def decode_with_name(data: bytes) -> tuple[str, str]:
                 text, name = _utf8(data)
             except UnicodeDecodeError:
                 text, name = _legacy(data)
-    if not text.isascii():  # `in` tests: re scans wide strings slowly
-        if any(ch in text for ch in _MOJIBAKE_LEADS) and _MOJIBAKE.search(text):
+    if not text.isascii():
+        if name == "utf-8":  # text is data decoded strictly: test the bytes, at memchr speed
+            leads = _MOJIBAKE_LEAD_BYTES.search(data) is not None
+            invisible = any(seq in data for seq in _INVISIBLE_BYTES)
+        else:  # `in` tests: re scans wide strings slowly
+            leads = any(ch in text for ch in _MOJIBAKE_LEADS)
+            invisible = any(ch in text for ch in _INVISIBLE_CHARS)
+        if leads and _MOJIBAKE.search(text):
             text = repair_mojibake(text)
-        if any(ch in text for ch in _INVISIBLE_CHARS):
+        if invisible:
             text = _INVISIBLE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text), name

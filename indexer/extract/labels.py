@@ -32,7 +32,7 @@ def _state_names() -> frozenset[str]:
 
 def _split_commas(value: str) -> list[str]:
     """Split on commas that sit outside parentheses."""
-    if not any(ch in value for ch in "()[]"):
+    if "(" not in value and ")" not in value and "[" not in value and "]" not in value:
         return [" ".join(p.split()) for p in value.split(",")]  # the common case, at C speed
     pieces, depth, start = [], 0, 0
     for i, ch in enumerate(value):

@@ -59,8 +59,46 @@ KNOWN_TYPES = {
 
 
 def clean_line(line: str) -> str:
-    """Collapse runs of whitespace (tabs, no-break spaces) to one space and trim."""
+    """Collapse runs of whitespace (tabs, no-break spaces) to one space and trim.
+
+    Most lines are clean already: a printable line holds no whitespace but U+0020 (every other
+    whitespace character is a control or a separator), so with no double, leading or trailing
+    space it is returned as is, without splitting a 400-character paragraph into words.
+    """
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line
     return " ".join(line.split())
+
+
+def _cleaned_from(raw: list[str], first: int) -> list[str]:
+    """The lines `_title_and_type` and `_read_metadata` read when the metadata starts at
+    `first`, cleaned (`clean_line`): all from `first` on, and before it back to the third
+    non-empty line (the title, the type and the line that tells whether the type is
+    navigation). The ~130 navigation lines further up are never read, so never cleaned."""
+    lines = raw[:first] + [clean_line(line) for line in raw[first:]]
+    seen = 0
+    i = first - 1
+    while i >= 0 and seen < 3:
+        line = lines[i] = clean_line(lines[i])
+        seen += bool(line)
+        i -= 1
+    return lines
+
+
+def _first_label(text: str) -> int | None:
+    """Index of the first `- Label:` line, found from the colons (every label line has one)
+    rather than by testing every line; the same line `_locate`'s first loop finds."""
+    pos = text.find(":")
+    while pos >= 0:
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        if end < 0:
+            end = len(text)
+        line = clean_line(text[start:end])
+        if line.startswith("-") and _LABEL_RE.match(line):
+            return text.count("\n", 0, start)
+        pos = text.find(":", end)
+    return None
 
 
 def _is_lone_dash(line: str) -> bool:
@@ -172,13 +210,20 @@ def _locate(lines: list[str]) -> tuple[dict[str, list[str]], int, int] | str:
 
 def parse_text(text: str, path: str) -> Release:
     """Extract one release from a text dump; an invalid Release when it holds none."""
-    lines = [" ".join(line.split()) for line in text.split("\n")]  # clean_line, inlined
-    if not any(lines):
+    if not text.strip():  # every line empty once cleaned
         return Release.invalid(path, "empty file")
-    located = _locate(lines)
-    if isinstance(located, str):
-        return Release.invalid(path, located)
-    meta, header, body_start = located
+    raw = text.split("\n")
+    first = _first_label(text)
+    if first is not None:  # the usual dump: labels after the navigation
+        lines = _cleaned_from(raw, first)
+        meta, body_start = _read_metadata(lines, first)
+        header = first
+    else:
+        lines = [" ".join(line.split()) for line in raw]  # clean_line, inlined
+        located = _locate(lines)
+        if isinstance(located, str):
+            return Release.invalid(path, located)
+        meta, header, body_start = located
     title, kind = _title_and_type(lines, header)
     if not title:
         return Release.invalid(path, "no title before the release's metadata")
