@@ -389,7 +389,7 @@ def plan(es: Elasticsearch, items: Items, alias: str, mode: str) -> dict:
     """What `index`/`reindex` would change, without writing anything (`--dry-run`)."""
     report = Report(alias=alias)
     feed = Feed(as_prepared(items), alias, report, None)
-    ids = [header["index"]["_id"] for header, _ in feed]
+    ids = [doc_id for doc_id, _ in feed]
     live = alias_indices(es, alias)
     present: set[str] = set()
     live_docs = 0

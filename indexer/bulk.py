@@ -2,7 +2,8 @@
 
 Parsing costs far more per document than Elasticsearch does to index it, so files are parsed (and
 their documents serialised) in worker processes while the main process only de-duplicates and
-streams the ready-made bytes through `helpers.streaming_bulk` (429s retried with back-off).
+posts the ready-made bytes, behind headers it writes itself, in `_bulk` chunks (429s retried with
+back-off, as `helpers.streaming_bulk` would, without its per-document JSON encoding).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 import orjson
-from elasticsearch import Elasticsearch, helpers
+from elasticsearch import ApiError, Elasticsearch
 
 from core import schema
 from core.release import Release
@@ -39,8 +40,10 @@ T = TypeVar("T")
 #: Files handed to a worker process at a time: large enough to amortise the pickling round trip.
 BATCH = 64
 CHUNK_SIZE = 500
+#: ... and at most about this many bytes of sources per request.
+CHUNK_BYTES = 10 * 1024 * 1024
 #: Concurrent bulk requests. Measured on 2 cores (bench/results/index.json, "load_stage"): two
-#: streaming_bulk loops beat one and match parallel_bulk, which has no 429 retries.
+#: send loops beat one and match parallel_bulk, which has no 429 retries.
 BULK_THREADS = 2
 #: Bulk retries of 429 (queue full) responses: 1, 2, 4, 8, 16, 30, 30, 30 s.
 MAX_RETRIES, INITIAL_BACKOFF, MAX_BACKOFF = 8, 1, 30
@@ -304,7 +307,7 @@ def prefetch(items: Iterable[T], size: int = 2000) -> Iterator[T]:
 
 
 class Feed:
-    """De-duplicates prepared documents into bulk (header, body) pairs, filling the report."""
+    """De-duplicates prepared documents into (id, source) pairs, filling the report."""
 
     def __init__(
         self, items: Iterable[Prepared], index: str, report: Report, progress: Progress | None
@@ -317,45 +320,88 @@ class Feed:
         self.stopped = False  # set to stop feeding (a reindex stops at its first rejection)
         self._lock = threading.Lock()
 
-    def __iter__(self) -> Iterator[tuple[dict, bytes]]:
+    def __iter__(self) -> Iterator[tuple[str, bytes]]:
         return self
 
-    def __next__(self) -> tuple[dict, bytes]:
+    def __next__(self) -> tuple[str, bytes]:
         with self._lock:  # several bulk threads may pull from one feed
-            while True:
-                if self.stopped:
-                    raise StopIteration
-                item = next(self._items)
-                self._report.files += 1
-                if self._progress:
-                    self._progress(1, 0)
-                if item.error is not None or item.doc_id is None or item.source is None:
-                    log.info("skip %s: %s", item.path, item.error)
-                    self._report.skipped.append({"path": item.path, "reason": item.error})
-                    continue
-                if item.doc_id in self.paths:
-                    self._report.duplicates += 1
-                    continue
-                if item.embedded == "computed":
-                    self._report.embedded += 1
-                elif item.embedded == "cached":
-                    self._report.embeddings_cached += 1
-                self.paths[item.doc_id] = item.path
-                return {"index": {"_index": self._index, "_id": item.doc_id}}, item.source
+            return self._next()
+
+    def take(self, docs: int, max_bytes: int) -> list[tuple[str, bytes]]:
+        """The next chunk: up to `docs` documents and about `max_bytes` of sources."""
+        chunk: list[tuple[str, bytes]] = []
+        size = 0
+        with self._lock:
+            while len(chunk) < docs and size < max_bytes:
+                try:
+                    pair = self._next()
+                except StopIteration:
+                    break
+                chunk.append(pair)
+                size += len(pair[1])
+        return chunk
+
+    def _next(self) -> tuple[str, bytes]:
+        while True:
+            if self.stopped:
+                raise StopIteration
+            item = next(self._items)
+            self._report.files += 1
+            if self._progress:
+                self._progress(1, 0)
+            if item.error is not None or item.doc_id is None or item.source is None:
+                log.info("skip %s: %s", item.path, item.error)
+                self._report.skipped.append({"path": item.path, "reason": item.error})
+                continue
+            if item.doc_id in self.paths:
+                self._report.duplicates += 1
+                continue
+            if item.embedded == "computed":
+                self._report.embedded += 1
+            elif item.embedded == "cached":
+                self._report.embeddings_cached += 1
+            self.paths[item.doc_id] = item.path
+            return item.doc_id, item.source
 
 
-def _stream(es: Elasticsearch, feed: Iterable, chunk_size: int) -> Iterator[tuple[bool, dict]]:
-    return helpers.streaming_bulk(
-        es,
-        feed,
-        chunk_size=chunk_size,
-        expand_action_callback=lambda pair: pair,
-        max_retries=MAX_RETRIES,
-        initial_backoff=INITIAL_BACKOFF,
-        max_backoff=MAX_BACKOFF,
-        raise_on_error=False,
-        raise_on_exception=False,
-    )
+#: The bulk response holds only what a chunk's outcome needs (items come back in order).
+_BULK_FILTER = "errors,items.*.status,items.*.error"
+
+
+def send_chunk(
+    es: Elasticsearch, index: str, chunk: list[tuple[str, bytes]]
+) -> Iterator[tuple[bool, dict]]:
+    """One chunk through `_bulk`: the sources go as the workers serialised them, behind
+    headers made here. 429s (the whole request or single documents) are retried with
+    back-off as `helpers.streaming_bulk` does; yields (ok, {"_id", "status"[, "error"]}) per
+    document. An error other than an HTTP status (the node is gone) propagates."""
+    todo = chunk
+    for attempt in range(MAX_RETRIES + 1):
+        if attempt:
+            time.sleep(min(MAX_BACKOFF, INITIAL_BACKOFF * 2 ** (attempt - 1)))
+        parts: list[bytes] = []
+        for doc_id, source in todo:
+            parts += (b'{"index":{"_id":', orjson.dumps(doc_id), b"}}\n", source, b"\n")
+        try:
+            resp = es.bulk(index=index, operations=b"".join(parts), filter_path=_BULK_FILTER)
+            if resp.get("errors"):
+                items = [next(iter(item.values())) for item in resp["items"]]
+            else:
+                items = [{"status": 201}] * len(todo)
+        except ApiError as exc:  # the whole request refused: every document gets its reason
+            items = [{"status": exc.status_code, "error": str(exc)}] * len(todo)
+        retry = []
+        for (doc_id, source), item in zip(todo, items, strict=True):
+            status = item.get("status", 500)
+            if 200 <= status < 300:
+                yield True, {"_id": doc_id, "status": status}
+            elif status == 429 and attempt < MAX_RETRIES:
+                retry.append((doc_id, source))
+            else:
+                yield False, {**item, "_id": doc_id}
+        if not retry:
+            return
+        todo = retry
 
 
 def load(
@@ -367,12 +413,13 @@ def load(
     threads: int = BULK_THREADS,
     progress: Progress | None = None,
     stop_on_failure: bool = False,
+    chunk_bytes: int = CHUNK_BYTES,
 ) -> Report:
     """Bulk-load documents into index, filling report; exceptions mean the cluster is unusable.
 
-    threads > 1 runs that many `streaming_bulk` loops over one shared feed (parallel_bulk has
-    no 429 retries); each keeps its own chunk in flight. stop_on_failure stops feeding at the
-    first rejected document (a reindex that will be thrown away need not load the rest).
+    threads > 1 runs that many send loops over one shared feed, each with its own chunk in
+    flight. stop_on_failure stops feeding at the first rejected document (a reindex that will
+    be thrown away need not load the rest).
     """
     started = time.monotonic()
     report.index = index
@@ -380,40 +427,39 @@ def load(
     results_lock = threading.Lock()
     errors: list[BaseException] = []
 
-    def record(ok: bool, item: dict) -> None:
+    def record(results: list[tuple[bool, dict]]) -> None:
+        ok = sum(1 for good, _ in results if good)
         with results_lock:
+            report.indexed += ok
             if ok:
-                report.indexed += 1
                 faults.stage("bulk")
                 if progress:
-                    progress(0, 1)
-                return
-            info = next(iter(item.values()))
-            doc_id = info.get("_id")
-            reason = info.get("error") or info.get("exception") or info
-            report.failed.append(
-                {"id": doc_id, "path": feed.paths.get(doc_id), "reason": str(reason)[:500]}
-            )
-            if stop_on_failure:
-                feed.stopped = True
+                    progress(0, ok)
+            for good, info in results:
+                if good:
+                    continue
+                doc_id = info.get("_id")
+                reason = info.get("error") or info
+                report.failed.append(
+                    {"id": doc_id, "path": feed.paths.get(doc_id), "reason": str(reason)[:500]}
+                )
+                if stop_on_failure:
+                    feed.stopped = True
 
     def run() -> None:
         try:
-            for ok, item in _stream(es, feed, chunk_size):
-                record(ok, item)
+            while chunk := feed.take(chunk_size, chunk_bytes):
+                record(list(send_chunk(es, index, chunk)))
         except BaseException as exc:  # re-raised in the caller's thread
             errors.append(exc)
 
-    if threads <= 1:
-        for ok, item in _stream(es, feed, chunk_size):
-            record(ok, item)
-    else:
-        workers = [threading.Thread(target=run, daemon=True) for _ in range(threads)]
-        for worker in workers:
-            worker.start()
-        for worker in workers:
-            worker.join()
-        if errors:
-            raise errors[0]
+    workers = [threading.Thread(target=run, daemon=True) for _ in range(max(1, threads) - 1)]
+    for worker in workers:
+        worker.start()
+    run()  # one loop in this thread
+    for worker in workers:
+        worker.join()
+    if errors:
+        raise errors[0]
     report.seconds = time.monotonic() - started
     return report

@@ -102,11 +102,11 @@ def parse_member(member: Member) -> Release:
 
 def iter_units(paths: list[str | Path]) -> Iterator[str | Member]:
     """Loose files (as paths) and archive members (read one at a time), in input order."""
-    for path in iter_files(paths):
+    for path in file_paths(paths):
         if is_archive(path):
             yield from iter_members(path, MAX_BYTES)
         else:
-            yield str(path)
+            yield path
 
 
 def parse_unit(unit: str | Member) -> Release:
@@ -121,13 +121,38 @@ def iter_releases(paths: list[str | Path]) -> Iterator[Release]:
 
 def iter_files(paths: list[str | Path]) -> list[Path]:
     """Expand files and directories (recursively) into a sorted list of regular files."""
-    files: list[Path] = []
+    return [Path(p) for p in file_paths(paths)]
+
+
+def file_paths(paths: list[str | Path]) -> list[str]:
+    """`iter_files` as strings: a directory of 100,000 releases is listed in a fraction of the
+    time `rglob` and sorting Path objects take (3.4 s of the parent's CPU)."""
+    files: list[str] = []
     for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            files.extend(
-                sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
-            )
+        top = str(Path(raw))
+        if os.path.isdir(top):
+            # Path order is the order of the paths' parts.
+            files.extend(sorted(_walk(top), key=lambda f: f.split(os.sep)))
         else:
-            files.append(p)
+            files.append(top)
     return files
+
+
+def _walk(top: str) -> Iterator[str]:
+    """Regular files (symlinks to files too) under top, not named `.*`, as `rglob` finds
+    them: hidden folders are searched, symlinked folders and unreadable ones are not."""
+    try:
+        with os.scandir(top) as it:
+            entries = list(it)
+    except PermissionError:
+        return
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if not entry.is_symlink():
+                yield from _walk(entry.path)
+        elif not entry.name.startswith(".") and entry.is_file():
+            yield entry.path
