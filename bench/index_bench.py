@@ -17,11 +17,14 @@ import argparse
 import json
 import os
 import platform
+import resource
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import psutil
 from elasticsearch import Elasticsearch, helpers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +48,66 @@ def corpus(count: int, seed: int) -> tuple[Path, float]:
     synth.write_corpus(out, count, seed)
     marker.write_text(str(count))
     return out, time.monotonic() - started
+
+
+class CpuMeter:
+    """CPU seconds spent by Elasticsearch (its node stats), this process and its parser
+    processes (polled: they are the forkserver's children, not ours) over a phase: where a
+    document's CPU goes, which a shared machine's wall clock cannot say."""
+
+    def __init__(self, es: Elasticsearch):
+        self.es = es
+        self.workers: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._poll_cpu = 0.0
+
+    def _es_cpu(self) -> float:
+        nodes = self.es.nodes.stats(metric="process")["nodes"].values()
+        return sum(n["process"]["cpu"]["total_in_millis"] for n in nodes) / 1000
+
+    @staticmethod
+    def _own_cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+
+    def _poll(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            for child in me.children(recursive=True):
+                try:
+                    times = child.cpu_times()
+                except psutil.Error:
+                    continue
+                if child.pid not in self.base:
+                    self.base[child.pid] = 0.0 if child.create_time() >= self.t0 else (
+                        times.user + times.system
+                    )  # fmt: skip
+                self.workers[child.pid] = times.user + times.system
+            self._poll_cpu = time.thread_time()
+            self._stop.wait(0.5)
+
+    def __enter__(self) -> CpuMeter:
+        self.t0 = time.time()
+        self.base: dict[int, float] = {}
+        self.es0, self.own0 = self._es_cpu(), self._own_cpu()
+        self._thread = threading.Thread(target=self._poll, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.es_s = self._es_cpu() - self.es0
+        self.own_s = self._own_cpu() - self.own0 - self._poll_cpu  # less the polling itself
+        self.workers_s = sum(v - self.base.get(pid, 0.0) for pid, v in self.workers.items())
+
+    def per_doc(self, docs: int) -> dict:
+        """CPU ms per document: Elasticsearch, the loading process, the parser processes."""
+        return {
+            "elasticsearch": round(self.es_s / docs * 1000, 4),
+            "main_process": round(self.own_s / docs * 1000, 4),
+            "parser_processes": round(self.workers_s / docs * 1000, 4),
+        }
 
 
 def ndjson_chunks(docs: list[Prepared], size: int = CHUNK_SIZE) -> list[bytes]:
@@ -71,10 +134,12 @@ def raw_bulk(es: Elasticsearch, alias: str, chunks: list[bytes], threads: int) -
     index = aliases.new_index_name(alias)
     aliases.create_index(es, index, loading=True)
     try:
+        meter = CpuMeter(es).__enter__()
         started = time.monotonic()
 
         def post(body: bytes) -> int:
-            resp = es.bulk(index=index, operations=body)
+            # The response as small as the loader's (indexer.bulk): parsing it is CPU here too.
+            resp = es.bulk(index=index, operations=body, filter_path="errors,items.*.status")
             if resp["errors"]:
                 raise RuntimeError("raw _bulk had item errors")
             return len(resp["items"])
@@ -87,6 +152,7 @@ def raw_bulk(es: Elasticsearch, alias: str, chunks: list[bytes], threads: int) -
         es.indices.put_settings(index=index, settings={"refresh_interval": None})
         es.indices.refresh(index=index)
         seconds = time.monotonic() - started
+        meter.__exit__()
         assert es.count(index=index)["count"] == sent
     finally:
         es.indices.delete(index=index, ignore_unavailable=True)
@@ -95,13 +161,15 @@ def raw_bulk(es: Elasticsearch, alias: str, chunks: list[bytes], threads: int) -
         "docs": sent,
         "seconds": round(seconds, 2),
         "docs_per_s": sent / seconds,
+        "cpu_ms_per_doc": meter.per_doc(sent),
     }
 
 
 def timed_reindex(es: Elasticsearch, alias: str, items, **kwargs) -> dict:
-    started = time.monotonic()
-    report = aliases.reindex(es, items, alias, keep=0, use_lock=True, **kwargs)
-    seconds = time.monotonic() - started
+    with CpuMeter(es) as meter:
+        started = time.monotonic()
+        report = aliases.reindex(es, items, alias, keep=0, use_lock=True, **kwargs)
+        seconds = time.monotonic() - started
     assert es.count(index=alias)["count"] == report.indexed and not report.failed
     return {
         "docs": report.indexed,
@@ -110,6 +178,7 @@ def timed_reindex(es: Elasticsearch, alias: str, items, **kwargs) -> dict:
         "skipped": len(report.skipped),
         "seconds": round(seconds, 2),
         "docs_per_s": report.indexed / seconds,
+        "cpu_ms_per_doc": meter.per_doc(report.indexed),
         **{k: v for k, v in kwargs.items() if k == "threads"},
     }
 
@@ -152,6 +221,7 @@ def summary(result: dict) -> dict:
     return {
         **{k: result.get(k) for k in keys},
         "reindex_docs_per_s": result["reindex"]["docs_per_s"],
+        "reindex_cpu_ms_per_doc": result["reindex"]["cpu_ms_per_doc"],
         "load_average_before": result["machine"]["load_average_before"],
     }
 

@@ -240,7 +240,8 @@ def decode_with_name(data: bytes) -> tuple[str, str]:
             text = repair_mojibake(text)
         if invisible:
             text = _INVISIBLE.sub("", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text), name
 
 
