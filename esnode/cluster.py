@@ -86,11 +86,20 @@ class Cluster:
             self.members.append(member)
 
     def _layout(self) -> dict[str, dict[str, int]]:
-        """Ports per member: reused from cluster.json, chosen (free) the first time."""
+        """Ports per member: reused from cluster.json, chosen (free) the first time, and chosen
+        again when none of our members runs and another process (say a second clone's cluster)
+        now holds one of them; members find each other through the new seed list."""
         try:
             layout = json.loads(self.state_file.read_text())
-            if len(layout) == self.size:
+            if len(layout) == self.size and (
+                self._any_member_alive(layout)
+                or all(_port_free(p) for ports in layout.values() for p in ports.values())
+            ):
                 return layout
+            if len(layout) == self.size:
+                log.warning(
+                    "ports in %s are taken by another process: choosing new ones", self.state_file
+                )
         except (OSError, ValueError):
             pass
         http = _free_ports(HTTP_PORTS, self.size, set())
@@ -100,6 +109,13 @@ class Cluster:
         }
         self.state_file.write_text(json.dumps(layout, indent=2))
         return layout
+
+    def _any_member_alive(self, layout: dict[str, dict[str, int]]) -> bool:
+        for name in layout:
+            pid = Member(name=name, base=self.base, repo_group="cluster").pid()
+            if pid and _pid_alive(pid):
+                return True
+        return False
 
     # -- lifecycle -----------------------------------------------------------------------
     def urls(self) -> list[str]:

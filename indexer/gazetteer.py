@@ -1,86 +1,11 @@
-"""The 57 OSCE participating States: canonical names, common variants and capitals."""
+"""Finding the 57 OSCE participating States in text (the table itself is core.states)."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-#: canonical name -> (variants, capitals). Canonical names follow osce.org's own list.
-STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "Albania": ((), ("Tirana",)),
-    "Andorra": ((), ("Andorra la Vella",)),
-    "Armenia": ((), ("Yerevan",)),
-    "Austria": ((), ("Vienna",)),
-    "Azerbaijan": ((), ("Baku",)),
-    "Belarus": ((), ("Minsk",)),
-    "Belgium": ((), ("Brussels",)),
-    "Bosnia and Herzegovina": (
-        ("Bosnia-Herzegovina", "Bosnia & Herzegovina", "Bosnia"),
-        ("Sarajevo",),
-    ),
-    "Bulgaria": ((), ("Sofia",)),
-    "Canada": ((), ("Ottawa",)),
-    "Croatia": ((), ("Zagreb",)),
-    "Cyprus": ((), ("Nicosia",)),
-    "Czechia": (("Czech Republic",), ("Prague",)),
-    "Denmark": ((), ("Copenhagen",)),
-    "Estonia": ((), ("Tallinn",)),
-    "Finland": ((), ("Helsinki",)),
-    "France": ((), ("Paris",)),
-    "Georgia": ((), ("Tbilisi",)),
-    "Germany": ((), ("Berlin",)),
-    "Greece": ((), ("Athens",)),
-    "Holy See": (("Vatican",), ()),
-    "Hungary": ((), ("Budapest",)),
-    "Iceland": ((), ("Reykjavik", "Reykjavík")),
-    "Ireland": ((), ("Dublin",)),
-    "Italy": ((), ("Rome",)),
-    "Kazakhstan": ((), ("Astana", "Nur-Sultan", "Nur Sultan")),
-    "Kyrgyzstan": (("Kyrgyz Republic",), ("Bishkek",)),
-    "Latvia": ((), ("Riga",)),
-    "Liechtenstein": ((), ("Vaduz",)),
-    "Lithuania": ((), ("Vilnius",)),
-    "Luxembourg": ((), ()),
-    "Malta": ((), ("Valletta",)),
-    "Moldova": (("Republic of Moldova",), ("Chisinau", "Chișinău", "Chişinău")),
-    "Monaco": ((), ()),
-    "Mongolia": ((), ("Ulaanbaatar", "Ulan Bator")),
-    "Montenegro": ((), ("Podgorica",)),
-    "Netherlands": (("The Netherlands", "Holland"), ("Amsterdam", "The Hague")),
-    "North Macedonia": (("Republic of North Macedonia", "Macedonia"), ("Skopje",)),
-    "Norway": ((), ("Oslo",)),
-    "Poland": ((), ("Warsaw",)),
-    "Portugal": ((), ("Lisbon",)),
-    "Romania": ((), ("Bucharest",)),
-    "Russian Federation": (("Russia",), ("Moscow",)),
-    "San Marino": ((), ()),
-    "Serbia": ((), ("Belgrade",)),
-    "Slovakia": (("Slovak Republic",), ("Bratislava",)),
-    "Slovenia": ((), ("Ljubljana",)),
-    "Spain": ((), ("Madrid",)),
-    "Sweden": ((), ("Stockholm",)),
-    "Switzerland": ((), ("Bern", "Berne")),
-    "Tajikistan": ((), ("Dushanbe",)),
-    "Türkiye": (("Turkey", "Turkiye", "Republic of Türkiye"), ("Ankara",)),
-    "Turkmenistan": ((), ("Ashgabat",)),
-    "Ukraine": ((), ("Kyiv", "Kiev")),
-    "United Kingdom": (
-        (
-            "UK",
-            "Great Britain",
-            "Britain",
-            "United Kingdom of Great Britain and Northern Ireland",
-            "Northern Ireland",
-        ),
-        ("London",),
-    ),
-    "United States of America": (
-        ("United States", "USA", "US", "U.S.", "U.S.A."),
-        ("Washington",),
-    ),
-    "Uzbekistan": ((), ("Tashkent",)),
-}
-
+from core.states import STATES
 
 #: Capitals that are the seats of OSCE bodies (and of the EU and NATO): "in Vienna" is where the
 #: OSCE meets, not news about Austria. These count only when the State itself is named.

@@ -148,3 +148,16 @@ def test_html_inline_labels_and_plain_body() -> None:
     assert (release.title, release.date, release.place) == ("A & B agree", "2020-05-05", "Tbilisi")
     assert release.body == ["First paragraph with a link, kept.", "Second “quoted” paragraph."]
     assert release.countries == []  # States come from title and body, not the place field
+
+
+def test_a_state_by_any_of_its_names() -> None:
+    from core.states import canonical_state
+
+    assert find_countries("Ankara, Turkey, and Turkiye") == ["Türkiye"]
+    assert [canonical_state(n) for n in ("turkey", "TÜRKIYE", "Russia", " bosnia ")] == [
+        "Türkiye",
+        "Türkiye",
+        "Russian Federation",
+        "Bosnia and Herzegovina",
+    ]
+    assert canonical_state("Vienna") is None, "a capital is a place, not a State's name"

@@ -55,7 +55,8 @@ def search(
 ) -> dict:
     """The semantic or hybrid search for a keyword request `body` (see the module doc)."""
     extra = extra or {}
-    knn = fusion.knn_clause(vector, _restrictions(body))
+    floor = fusion.MIN_SIMILARITY if mode == "hybrid" else None
+    knn = fusion.knn_clause(vector, _restrictions(body), min_similarity=floor)
     if mode == "semantic":
         one = {k: v for k, v in body.items() if k != "query"}
         resp = es.search(index=index, body={**one, "knn": knn, **extra}).body

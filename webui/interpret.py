@@ -24,6 +24,7 @@ from elasticsearch import ApiError
 from elasticsearch.exceptions import HTTP_EXCEPTIONS
 from flask import current_app
 
+from core.states import canonical_state, fold
 from webui import degraded, fusion, hybrid, query, querybuild, results
 from webui.cursor import first_next
 from webui.es import alias, get_es
@@ -37,11 +38,17 @@ MAX_VALUES = 10
 _WILDCARD_RE = re.compile(r"([*?\\])")
 
 
+def _as_indexed(key: str, value: str) -> str:
+    """A State by any of its names is the indexed one ("country:turkey" is Türkiye)."""
+    return (canonical_state(value) or value) if key == "country" else value
+
+
 def _resolve_request(filters: dict[str, list[str]]) -> dict:
     aggs: dict[str, Any] = {}
     for key, values in filters.items():
         fld = BY_KEY[key].field
-        for i, value in enumerate(values):
+        for i, typed in enumerate(values):
+            value = _as_indexed(key, typed)
             exact = {"term": {fld: {"value": value, "case_insensitive": True}}}
             pattern = "*" + _WILDCARD_RE.sub(r"\\\1", value) + "*"
             part = {"wildcard": {fld: {"value": pattern, "case_insensitive": True}}}
@@ -54,8 +61,9 @@ def _resolve_request(filters: dict[str, list[str]]) -> dict:
 
 
 def resolve_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:
-    """Typed facet values -> values as indexed: the same value ignoring case, else every value
-    containing it; a value matching nothing stays as typed (its chip shows 0 and removes it)."""
+    """Typed facet values -> values as indexed: the same value ignoring case and accents (a
+    State by any of its names), else every value containing it; a value matching nothing stays
+    as typed (its chip shows 0 and removes it)."""
     if not filters:
         return {}
     # An alias over no index (or a wildcard matching none) answers without aggregations.
@@ -67,11 +75,11 @@ def resolve_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:
         for i, value in enumerate(values):
             # The buckets hold every value of the matching releases (countries are many per
             # release): keep those that are the value typed, else contain it.
-            typed = value.casefold()
+            typed = fold(_as_indexed(key, value))
             part_agg = aggs.get(f"{key}-{i}-part", {}).get("v", {})
             names = [str(b["key"]) for b in part_agg.get("buckets", [])]
-            exact = [n for n in names if n.casefold() == typed]
-            part = [n for n in names if typed in n.casefold()]
+            exact = [n for n in names if fold(n) == typed]
+            part = [n for n in names if typed in fold(n)]
             found.extend(exact or part or [value])
         out[key] = list(dict.fromkeys(found))[:MAX_VALUES]
     return out

@@ -49,7 +49,11 @@ ROWS: list[tuple[str, str, str]] = [
         "{status} in {seconds:.2f}s ({message})",
     ),
     ("bulk_429", "Bulk under a squeezed write queue", "{rejected} rejections, {failed} lost"),
-    ("web_overload", "Web API when ES rejects/times out", "{answers} answers, {bad} not 503+RA"),
+    (
+        "web_overload",
+        "Web API when ES rejects shards",
+        "{answers} answers: {full} full, {partial} partial, {unavailable} 503; {bad} wrong",
+    ),
     ("fuzz_params", "Fuzz cases (hypothesis) tried / 5xx", "{tried} / {errors_5xx}"),
     ("fuzz_grammar", "Query-language cases (grammar) tried / 5xx", "{tried} / {errors_5xx}"),
     ("fuzz_openapi", "Fuzz cases (schemathesis) tried / 5xx", "{tried} / {errors_5xx}"),

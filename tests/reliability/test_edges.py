@@ -65,6 +65,10 @@ def test_non_ascii_facet_value_through_every_surface(edge) -> None:
     assert typed["total"] == 4, typed["total"]
     assert typed["understood"]["filters"]["country"] == [COUNTRY], typed["understood"]
     assert {v["value"]: v["count"] for v in typed["facets"]["country"]} == {COUNTRY: 4}
+    # By its other names, without the diacritic: the same State.
+    for name in ("Turkey", "TURKIYE"):
+        other = edge.get(f"/api/search?q=observers+country:{name}").get_json()
+        assert other["total"] == 4 and other["understood"]["filters"]["country"] == [COUNTRY]
     # The page: the chip names it and its link removes it.
     page = edge.get(f"/?country={q}").get_data(as_text=True)
     assert COUNTRY in page and "4" in page
