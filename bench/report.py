@@ -25,7 +25,7 @@ def _load(name: str) -> dict | None:
 
 
 def _scales() -> list[dict]:
-    found = [json.loads(p.read_text()) for p in RESULTS.glob("search-*.json")]
+    found = [json.loads(p.read_text()) for p in RESULTS.glob("search-[0-9]*.json")]
     return sorted(found, key=lambda r: r["scale"])
 
 

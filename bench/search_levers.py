@@ -160,12 +160,70 @@ def profile(es: Elasticsearch, es_url: str, alias: str, mix_params: list, overri
     return out
 
 
+def ordinals_cost(es: Elasticsearch, alias: str, rounds: int = 3) -> dict:
+    """What `eager_global_ordinals` would move from the first search after a refresh to the
+    refresh itself: the empty page's counts request with the facets under filter aggs (they
+    read global ordinals), right after the fielddata cache (global ordinals) is cleared, and
+    again with them loaded. Request cache off throughout."""
+    from werkzeug.datastructures import MultiDict
+
+    from webui import facets, query
+    from webui.params import parse_search
+
+    before = facets.TOP_LEVEL_TERMS
+    facets.TOP_LEVEL_TERMS = False
+    try:
+        _, counts = query.split_page(query.build_search(parse_search(MultiDict()), None))
+    finally:
+        facets.TOP_LEVEL_TERMS = before
+    cold, warm = [], []
+    for _ in range(rounds):
+        es.indices.clear_cache(index=alias, fielddata=True, request=True)
+        cold.append(es.search(index=alias, body=counts, request_cache=False)["took"])
+        warm.append(es.search(index=alias, body=counts, request_cache=False)["took"])
+    return {"after_clearing_ordinals_took_ms": cold, "ordinals_loaded_took_ms": warm}
+
+
+def _trio(d: dict) -> str:
+    return "{p50:.0f} / {p95:.0f} / {p99:.0f}".format(**d) if d else "n/a"
+
+
+def markdown(report: dict) -> str:
+    """The lever table: one row per lever, in the order measured."""
+    rows = [
+        "| lever | what | first sight e2e p50 / p95 / p99 ms | repeats e2e p50 / p95 / p99 ms "
+        "| repeats took p50 | empty query (repeats) ms | searches/s, 16 clients | CPU cores "
+        "ES / web / wrk / others | ES requests per page |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, r in report["levers"].items():
+        wrk = r.get("wrk16") or {}
+        cpu = wrk.get("cpu") or {}
+        cores = " / ".join(
+            f"{cpu.get(k, 0):.2f}" for k in ("es_cores", "web_cores", "wrk_cores", "other_cores")
+        )
+        per_page = [len(row["es_requests"]) for row in r.get("profile", [])]
+        pages = (
+            f"{min(per_page)}-{max(per_page)} (mean {sum(per_page) / len(per_page):.1f})"
+            if per_page
+            else "n/a"
+        )
+        empty = r["repeats"]["by_kind_e2e_ms"].get("empty", {}).get("p50", 0)
+        rows.append(
+            f"| {name} | {r['what']} | {_trio(r['first_round']['e2e_ms'])} "
+            f"| {_trio(r['repeats']['e2e_ms'])} | {r['repeats']['took_ms'].get('p50', 0):.0f} "
+            f"| {empty:.0f} | {wrk.get('rps', 0):.1f} | {cores} | {pages} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=int, default=1_000_000)
     parser.add_argument("--lever", action="append", help="names from LEVERS (default: all)")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--out", default=None)
+    parser.add_argument("--ordinals", action="store_true", help="measure global ordinals' cost")
     args = parser.parse_args()
     es_url = discover_url()
     es = Elasticsearch(es_url, request_timeout=300)
@@ -184,7 +242,11 @@ def main() -> None:
     report["segments"] = sum(
         len(s[0]["segments"]) for idx in segments.values() for s in idx["shards"].values()
     )
-    for name in args.lever or list(LEVERS):
+    if args.ordinals:
+        report["global_ordinals"] = ordinals_cost(es, alias)
+        print(json.dumps(report["global_ordinals"]), flush=True)
+        out_path.write_text(json.dumps(report, indent=1))
+    for name in args.lever or ([] if args.ordinals else list(LEVERS)):
         what, overrides = LEVERS[name]
         print(f"lever: {name}", flush=True)
         started = time.monotonic()
@@ -198,6 +260,7 @@ def main() -> None:
         result["seconds"] = round(time.monotonic() - started, 1)
         report["levers"][name] = result
         out_path.write_text(json.dumps(report, indent=1))
+        out_path.with_suffix(".table.md").write_text(markdown(report))
         brief = {k: result[k] for k in ("first_round", "repeats")}
         print(
             json.dumps({k: v["e2e_ms"] for k, v in brief.items()}),
