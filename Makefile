@@ -133,7 +133,7 @@ kibana-import: install ## Import the Kibana saved objects into $(KIBANA_URL) (wa
 bench-search: install ## Search latency/throughput at 10k and 100k (BENCH_SCALE=...) vs SQLite FTS5 -> bench/results/
 	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
-	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) bench/search_bench.py
+	@eval "$$($(PY) -m esnode start)" && export ES_URL && $(PY) bench/search_bench.py $(BENCH_ARGS)
 	$(PY) bench/peer_relevance.py
 	$(PY) bench/report.py
 

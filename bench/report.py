@@ -25,7 +25,7 @@ def _load(name: str) -> dict | None:
 
 
 def _scales() -> list[dict]:
-    found = [json.loads(p.read_text()) for p in RESULTS.glob("search-*.json")]
+    found = [json.loads(p.read_text()) for p in RESULTS.glob("search-[0-9]*.json")]
     return sorted(found, key=lambda r: r["scale"])
 
 
@@ -35,6 +35,9 @@ def plot_latency(scales: list[dict]) -> Path:
     series = {
         "API end-to-end p50": [r["latency"]["e2e_ms"]["p50"] for r in scales],
         "API end-to-end p99": [r["latency"]["e2e_ms"]["p99"] for r in scales],
+        "API first sight p50": [
+            r.get("latency_first_round", r["latency"])["e2e_ms"]["p50"] for r in scales
+        ],
         "ES took p50": [r["latency"]["took_ms"]["p50"] for r in scales],
         "SQLite FTS5 p50": [r["peer_sqlite"]["latency_ms"]["p50"] for r in scales],
         "SQLite FTS5 p99": [r["peer_sqlite"]["latency_ms"]["p99"] for r in scales],
@@ -56,8 +59,44 @@ def plot_latency(scales: list[dict]) -> Path:
     return out
 
 
+def limit(r: dict) -> str:
+    """What limits a scale's throughput, from the CPU and disk measured under 16 clients."""
+    runs = [t for t in r.get("throughput", []) if "cpu" in t]
+    if not runs:
+        return "not measured (run before CPU metering)"
+    c = runs[-1]["cpu"]
+    cores = c.get("cores") or 2
+    names = [
+        n[: -len("_cores")] for n in c if n.endswith("_cores") and n[:-6] in ("es", "web", "wrk")
+    ]
+    used = {n: c[f"{n}_cores"] for n in names}
+    split = ", ".join(f"{n} {v:.2f}" for n, v in used.items()) + f", others {c['other_cores']:.2f}"
+    heap = r["memory"]["heap_used_mb"] / r["memory"]["heap_max_mb"]
+    if c.get("iowait_cores", 0) > 0.2 or c.get("es_read_mb_s", 0) > 20:
+        why = f"disk (ES reads {c.get('es_read_mb_s', 0):.0f} MB/s, iowait {c['iowait_cores']:.2f})"
+    elif c["machine_busy_cores"] >= 0.85 * cores:
+        top = max(used, key=used.get)
+        label = {"es": "Elasticsearch", "web": "the gunicorn workers", "wrk": "the load client"}
+        why = f"CPU of {label.get(top, top)}"
+    elif heap > 0.85:
+        why = "ES heap"
+    else:
+        why = "not saturated (waits: threads, round trips)"
+    return f"{why}; cores busy: {split} of {cores}; heap {heap:.0%}"
+
+
 def plot_throughput(scales: list[dict]) -> Path:
-    fig, ax = plt.subplots(figsize=(7, 4))
+    fig, (ax, size_ax) = plt.subplots(1, 2, figsize=(11, 4))
+    with_rps = [r for r in scales if any("rps" in t for t in r["throughput"])]
+    size_ax.plot(
+        [r["scale"] for r in with_rps],
+        [max(t.get("rps", 0) for t in r["throughput"]) for r in with_rps],
+        marker="o",
+    )
+    size_ax.set_xscale("log")
+    size_ax.set_xlabel("releases indexed (log)")
+    size_ax.set_ylabel("searches/s, best of 4 / 16 clients")
+    size_ax.set_title("Throughput vs corpus size")
     for r in scales:
         runs = [t for t in r["throughput"] if "rps" in t]
         ax.plot(
@@ -127,11 +166,25 @@ def table(scales: list[dict], index: dict | None, rel: dict | None) -> str:
         "`/api/search` end-to-end p50 / p95 / p99 (ms)",
         lambda r: "{p50:.1f} / {p95:.1f} / {p99:.1f}".format(**r["latency"]["e2e_ms"]),
     )
+    row(
+        "first sight of each query p50 / p95 / p99 (ms)",
+        lambda r: (
+            "{p50:.1f} / {p95:.1f} / {p99:.1f}".format(**r["latency_first_round"]["e2e_ms"])
+            if "latency_first_round" in r
+            else "n/a"
+        ),
+    )
+    row(
+        "empty query p50 (ms)",
+        lambda r: f"{r['latency']['by_kind_e2e_ms'].get('empty', {}).get('p50', 0):.1f}",
+    )
     row("web overhead p50 (ms)", lambda r: f"{r['latency']['overhead_ms']['p50']:.1f}")
     row(
         "searches/s, 4 / 16 clients",
         lambda r: " / ".join(f"{t.get('rps', 0):.0f}" for t in r["throughput"]),
     )
+    row("what limits it (16 clients)", limit)
+    row("run", lambda r: r.get("run", "2026-11-23 (before issue 18)"))
     row(
         "errors (sequential + load)",
         lambda r: str(
@@ -148,13 +201,21 @@ def table(scales: list[dict], index: dict | None, rel: dict | None) -> str:
         "web worker RSS (MB)",
         lambda r: ", ".join(f"{m:.0f}" for m in r["memory"]["web_worker_rss_mb"]),
     )
-    row("SQLite FTS5: build (s)", lambda r: f"{r['peer_sqlite']['build_s']:.1f}")
+    row(
+        "SQLite FTS5: build (s)",
+        lambda r: (
+            f"{r['peer_sqlite']['build_s']:.1f}"
+            + (" *" if "carried_over" in r["peer_sqlite"] else "")
+        ),
+    )
     row("SQLite FTS5: size (MB)", lambda r: f"{r['peer_sqlite']['size_bytes'] / 2**20:.0f}")
     row(
         "SQLite FTS5: latency p50 / p95 / p99 (ms)",
         lambda r: "{p50:.1f} / {p95:.1f} / {p99:.1f}".format(**r["peer_sqlite"]["latency_ms"]),
     )
     out = "\n".join(rows)
+    if any("carried_over" in r["peer_sqlite"] for r in scales):
+        out += "\n\n\\* SQLite figures carried over from an earlier run (`--no-peer`)."
     if rel:
         out += (
             "\n\nRelevance on the judged set of `eval/` (46 releases, 34 queries):\n\n"

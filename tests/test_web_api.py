@@ -325,3 +325,30 @@ def test_recency_tie_break_can_be_switched_off(api) -> None:
     # The page keeps the choice in its links: "favour recent" unchecked sends only "off".
     page = api.get("/?q=Minsk+Group&recency=off").get_data(as_text=True)
     assert "recency=off" in page and 'id="recency" name="recency" value="on" checked' not in page
+
+
+def test_split_page_answers_as_the_single_request(api, monkeypatch) -> None:
+    """Hits and counts as two requests in one _msearch (query.SPLIT_PAGE) give the same JSON."""
+    from webui import query
+
+    first = search(api)
+    country = first["facets"]["country"][0]["value"]
+    year = first["facets"]["year"][-1]["value"]
+    cases = [
+        "",
+        "q=election",
+        "q=electon",  # did-you-mean: corrected and run again
+        "q=Minsk+Group&sort=newest",
+        f"q=OSCE&country={country}&from=2000-01-01&size=5&page=2",
+        f"year={year}&sort=oldest",
+        "q=source:odihr+elections",
+        "q=nosuchwordanywhere+zzzyyx",
+    ]
+    for qs in cases:
+        split = search(api, qs)
+        monkeypatch.setattr(query, "SPLIT_PAGE", False)
+        single = search(api, qs)
+        monkeypatch.setattr(query, "SPLIT_PAGE", True)
+        split.pop("took_ms")
+        single.pop("took_ms")
+        assert split == single, qs

@@ -20,6 +20,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from elasticsearch import ApiError
+from elasticsearch.exceptions import HTTP_EXCEPTIONS
 from flask import current_app
 
 from core.states import canonical_state, fold
@@ -133,6 +135,35 @@ def _timeout() -> dict:
     return {"timeout": value} if value else {}
 
 
+def _answer(item: dict, meta: Any) -> dict:
+    """One `_msearch` answer, or the error `search` would have raised for it."""
+    if "error" not in item:
+        return item
+    status = int(item.get("status") or 500)
+    error = HTTP_EXCEPTIONS.get(status, ApiError)
+    reason = item["error"].get("type") if isinstance(item["error"], dict) else item["error"]
+    raise error(str(reason), meta=replace(meta, status=status), body=item)
+
+
+def keyword_search(body: dict, extra: dict | None = None) -> dict:
+    """A build_search body run as its hits and its counts side by side (query.SPLIT_PAGE), the
+    counts through the shard request cache; one response as `search` gives."""
+    extra = extra or {}
+    es = get_es()
+    if not query.SPLIT_PAGE:
+        return es.search(index=alias(), body=body, **extra).body
+    hits, counts = query.split_page(body)
+    searches = [
+        {},
+        {**hits, **extra},
+        {"request_cache": query.COUNTS_REQUEST_CACHE},
+        {**counts, **extra},
+    ]
+    answer = es.msearch(index=alias(), searches=searches)
+    first, second = (_answer(item, answer.meta) for item in answer.body["responses"])
+    return query.merge_page(first, second)
+
+
 def _search(
     params: SearchParams,
     plan: querybuild.Plan | None,
@@ -141,7 +172,7 @@ def _search(
 ) -> dict:
     body = query.build_search(params, plan)
     if mode == "keyword" or vector is None or plan is None:
-        return get_es().search(index=alias(), body=body, **_timeout()).body
+        return keyword_search(body, _timeout())
     return hybrid.search(get_es(), alias(), body, params, vector, mode, _timeout())
 
 

@@ -74,7 +74,9 @@ def _histogram(buckets: list[dict]) -> list[dict]:
 def search_json(resp: dict, params: SearchParams) -> dict[str, Any]:
     """The response's hits, facets and histogram; webui.interpret adds what the query said."""
     total = resp["hits"]["total"]["value"]
-    years = resp.get("aggregations", {}).get("histogram", {}).get("years", {}).get("buckets", [])
+    aggs = resp.get("aggregations", {})
+    # Under a filter when facets are selected, else at the top level (webui.query).
+    years = aggs.get("histogram", aggs).get("years", {}).get("buckets", [])
     return {
         "total": total,
         "took_ms": resp.get("took"),

@@ -1,0 +1,274 @@
+"""Search levers at scale, one at a time, on one built index and one query mix (issue 18).
+
+Each lever is a set of overrides of the web UI's constants (`webui.query.SPLIT_PAGE=false`),
+applied by the gunicorn app factory `lever_app` in every worker, or a change to the index
+(`index:` levers, applied over the API and undone after). For each: the first sight of each
+query (request cache cleared), three repeats of the mix, and requests/s with 16 clients (wrk).
+`--profile` also sends every Elasticsearch request one page makes with `profile: true` and sums
+where the time goes (query, collectors, aggregations, fetch: source and highlights).
+
+    python bench/search_levers.py --scale 1000000 --profile
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+import time
+from pathlib import Path
+
+from elasticsearch import Elasticsearch
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import search_bench as sb  # noqa: E402
+from esnode import discover_url  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+
+PAGE_FIELDS = [
+    "title", "date", "place", "place_display", "source", "sources", "closed_sources",
+    "fields_of_work", "countries", "origin",
+]  # fmt: skip
+#: name -> (what it changes, overrides of webui constants)
+LEVERS: dict[str, tuple[str, dict[str, object]]] = {
+    "main: one request": (
+        "one search: hits, exact total, facets, histogram, did-you-mean together",
+        {"query.SPLIT_PAGE": False, "facets.TOP_LEVEL_TERMS": False},
+    ),
+    "split, cache off": (
+        "hits (no exact count) + counts (size 0, unscored) in one _msearch, request cache off",
+        {"query.COUNTS_REQUEST_CACHE": False, "facets.TOP_LEVEL_TERMS": False},
+    ),
+    "split + request cache": (
+        "as above, the counts through the shard request cache",
+        {"facets.TOP_LEVEL_TERMS": False},
+    ),
+    "top-level terms, one request": (
+        "facets no other filter narrows as top-level terms aggs (and the histogram), no split",
+        {"query.SPLIT_PAGE": False},
+    ),
+    "split + cache + top-level terms": ("the three together (the code's defaults)", {}),
+    "... + lean _source": (
+        "the hits fetch only the fields the page shows",
+        {"query.HIT_SOURCE": {"includes": PAGE_FIELDS}},
+    ),
+}
+
+
+def _apply(overrides: dict[str, object]) -> dict[str, object]:
+    """Set the constants; returns their previous values (to undo with `_apply` again)."""
+    before = {}
+    for name, value in overrides.items():
+        module, const = name.rsplit(".", 1)
+        mod = importlib.import_module(f"webui.{module}")
+        before[name] = getattr(mod, const)
+        setattr(mod, const, value)
+    return before
+
+
+def lever_app(overrides: str = "{}"):
+    """gunicorn factory: `bench.search_levers:lever_app('{"query.SPLIT_PAGE": false}')`."""
+    from webui import create_app
+
+    _apply(json.loads(overrides))
+    return create_app()
+
+
+def measure(es: Elasticsearch, es_url: str, alias: str, overrides: dict, mix_params: list) -> dict:
+    app = f"bench.search_levers:lever_app({json.dumps(json.dumps(overrides))})"
+    es.indices.clear_cache(index=alias, request=True)
+    web = sb.Gunicorn(es_url, alias, app=app)
+    try:
+        out = {"load_before": sb._load()}
+        out["first_round"] = sb.latency(web.port, mix_params, 1)
+        out["repeats"] = sb.latency(web.port, mix_params, 3)
+        procs = {"es": sb.es_processes(es), "web": web.processes()}
+        out["wrk16"] = sb.throughput(web.port, mix_params, 16, 10, procs)
+        out["load_after"] = sb._load()
+    finally:
+        web.stop()
+    stats = es.indices.stats(index=alias, metric="request_cache")["_all"]["primaries"]
+    out["request_cache"] = stats["request_cache"]
+    return out
+
+
+def _ns(items: list[dict]) -> float:
+    return sum(i.get("time_in_nanos", 0) for i in items) / 1e6
+
+
+def _profile_one(es: Elasticsearch, alias: str, body: dict) -> dict:
+    resp = es.search(index=alias, body={**body, "profile": True}, request_cache=False).body
+    shard = resp["profile"]["shards"][0]
+    search = shard["searches"][0]
+    fetch = shard.get("fetch") or {}
+    phases = {c["type"]: c["time_in_nanos"] / 1e6 for c in fetch.get("children", [])}
+    return {
+        "took": resp["took"],
+        "query_ms": round(_ns(search["query"]), 2),
+        "collector_ms": round(_ns(search.get("collector", [])), 2),
+        "aggs_ms": {
+            a["description"]: round(a["time_in_nanos"] / 1e6, 2)
+            for a in shard.get("aggregations", [])
+        },
+        "fetch_ms": round(fetch.get("time_in_nanos", 0) / 1e6, 2),
+        "fetch_phases_ms": {k: round(v, 2) for k, v in phases.items() if v >= 0.05},
+    }
+
+
+def profile(es: Elasticsearch, es_url: str, alias: str, mix_params: list, overrides: dict) -> list:
+    """Every ES request of each page (recorded in process), re-sent with `profile: true`."""
+    from urllib.parse import urlencode
+
+    from webui import create_app
+    from webui.es import MeteredElasticsearch
+
+    undo = _apply(overrides)
+    app = create_app({"ES_URL": es_url, "OSCE_ALIAS": alias, "OSCE_RATE_LIMIT": "off"})
+    client = app.test_client()
+    calls: list[tuple[str, object]] = []
+    original = MeteredElasticsearch.perform_request
+
+    def record(self, method, path, **kwargs):  # noqa: ANN001, ANN202
+        calls.append((kwargs.get("endpoint_id") or path, kwargs.get("body")))
+        return original(self, method, path, **kwargs)
+
+    MeteredElasticsearch.perform_request = record  # type: ignore[method-assign]
+    out = []
+    try:
+        for params in mix_params:
+            calls.clear()
+            client.get("/api/search?" + urlencode(params, doseq=True))
+            requests = list(calls)
+            row: dict = {
+                "query": params,
+                "es_requests": [name for name, _ in requests],
+                "parts": [],
+            }
+            for name, body in requests:
+                bodies = body[1::2] if name == "msearch" else [body]
+                for b in bodies:
+                    if isinstance(b, dict) and name in ("search", "msearch"):
+                        row["parts"].append(_profile_one(es, alias, b))
+            out.append(row)
+    finally:
+        MeteredElasticsearch.perform_request = original  # type: ignore[method-assign]
+        _apply(undo)
+    return out
+
+
+def ordinals_cost(es: Elasticsearch, alias: str, rounds: int = 3) -> dict:
+    """What `eager_global_ordinals` would move from the first search after a refresh to the
+    refresh itself: the empty page's counts request with the facets under filter aggs (they
+    read global ordinals), right after the fielddata cache (global ordinals) is cleared, and
+    again with them loaded. Request cache off throughout."""
+    from werkzeug.datastructures import MultiDict
+
+    from webui import facets, query
+    from webui.params import parse_search
+
+    before = facets.TOP_LEVEL_TERMS
+    facets.TOP_LEVEL_TERMS = False
+    try:
+        _, counts = query.split_page(query.build_search(parse_search(MultiDict()), None))
+    finally:
+        facets.TOP_LEVEL_TERMS = before
+    cold, warm = [], []
+    for _ in range(rounds):
+        es.indices.clear_cache(index=alias, fielddata=True, request=True)
+        cold.append(es.search(index=alias, body=counts, request_cache=False)["took"])
+        warm.append(es.search(index=alias, body=counts, request_cache=False)["took"])
+    return {"after_clearing_ordinals_took_ms": cold, "ordinals_loaded_took_ms": warm}
+
+
+def _trio(d: dict) -> str:
+    return "{p50:.0f} / {p95:.0f} / {p99:.0f}".format(**d) if d else "n/a"
+
+
+def markdown(report: dict) -> str:
+    """The lever table: one row per lever, in the order measured."""
+    rows = [
+        "| lever | what | first sight e2e p50 / p95 / p99 ms | repeats e2e p50 / p95 / p99 ms "
+        "| repeats took p50 | empty query (repeats) ms | searches/s, 16 clients | CPU cores "
+        "ES / web / wrk / others | ES requests per page |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, r in report["levers"].items():
+        wrk = r.get("wrk16") or {}
+        cpu = wrk.get("cpu") or {}
+        cores = " / ".join(
+            f"{cpu.get(k, 0):.2f}" for k in ("es_cores", "web_cores", "wrk_cores", "other_cores")
+        )
+        per_page = [len(row["es_requests"]) for row in r.get("profile", [])]
+        pages = (
+            f"{min(per_page)}-{max(per_page)} (mean {sum(per_page) / len(per_page):.1f})"
+            if per_page
+            else "n/a"
+        )
+        empty = r["repeats"]["by_kind_e2e_ms"].get("empty", {}).get("p50", 0)
+        rows.append(
+            f"| {name} | {r['what']} | {_trio(r['first_round']['e2e_ms'])} "
+            f"| {_trio(r['repeats']['e2e_ms'])} | {r['repeats']['took_ms'].get('p50', 0):.0f} "
+            f"| {empty:.0f} | {wrk.get('rps', 0):.1f} | {cores} | {pages} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", type=int, default=1_000_000)
+    parser.add_argument("--lever", action="append", help="names from LEVERS (default: all)")
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--out", default=None)
+    parser.add_argument("--ordinals", action="store_true", help="measure global ordinals' cost")
+    args = parser.parse_args()
+    es_url = discover_url()
+    es = Elasticsearch(es_url, request_timeout=300)
+    alias = f"osce-bench-{args.scale}"
+    if sb.reusable(es, alias, args.scale) is None:
+        raise SystemExit(f"build {alias} first: bench/search_bench.py --scale {args.scale} --reuse")
+    out_path = Path(args.out or RESULTS / f"search-levers-{args.scale // 1000}k.json")
+    report = json.loads(out_path.read_text()) if out_path.exists() else {"levers": {}}
+    web = sb.Gunicorn(es_url, alias)
+    try:
+        mix = sb.query_mix(json.loads(sb._get(web.port, "/api/search"))["facets"])
+    finally:
+        web.stop()
+    report["queries"] = [sb.path_for(p) for p in mix]
+    segments = es.indices.segments(index=alias)["indices"]
+    report["segments"] = sum(
+        len(s[0]["segments"]) for idx in segments.values() for s in idx["shards"].values()
+    )
+    if args.ordinals:
+        report["global_ordinals"] = ordinals_cost(es, alias)
+        print(json.dumps(report["global_ordinals"]), flush=True)
+        out_path.write_text(json.dumps(report, indent=1))
+    for name in args.lever or ([] if args.ordinals else list(LEVERS)):
+        what, overrides = LEVERS[name]
+        print(f"lever: {name}", flush=True)
+        started = time.monotonic()
+        result = {
+            "what": what,
+            "overrides": overrides,
+            **measure(es, es_url, alias, overrides, mix),
+        }
+        if args.profile:
+            result["profile"] = profile(es, es_url, alias, mix, overrides)
+        result["seconds"] = round(time.monotonic() - started, 1)
+        report["levers"][name] = result
+        out_path.write_text(json.dumps(report, indent=1))
+        out_path.with_suffix(".table.md").write_text(markdown(report))
+        brief = {k: result[k] for k in ("first_round", "repeats")}
+        print(
+            json.dumps({k: v["e2e_ms"] for k, v in brief.items()}),
+            result["wrk16"].get("rps"),
+            flush=True,
+        )
+    print(f"wrote {out_path}")
+
+
+if __name__ == "__main__":
+    main()
