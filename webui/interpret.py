@@ -159,8 +159,15 @@ def keyword_search(body: dict, extra: dict | None = None) -> dict:
         {"request_cache": query.COUNTS_REQUEST_CACHE},
         {**counts, **extra},
     ]
-    answer = es.msearch(index=alias(), searches=searches)
-    first, second = (_answer(item, answer.meta) for item in answer.body["responses"])
+    try:
+        answer = es.msearch(index=alias(), searches=searches)
+        first, second = (_answer(item, answer.meta) for item in answer.body["responses"])
+    except ApiError as exc:
+        if exc.meta.status != 429:
+            raise
+        # Rejected as two searches (a full search queue): one request needs half the shard
+        # tasks, and answers with what its shards could do (flagged partial) or fails as before.
+        return es.search(index=alias(), body=body, **extra).body
     return query.merge_page(first, second)
 
 
