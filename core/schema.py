@@ -191,6 +191,13 @@ def is_versioned(alias: str, index: str) -> bool:
 
 #: Typographic variants a crawl may or may not have kept; str.replace runs at C speed, where
 #: str.translate with a dict table costs ~30 µs per release.
+def fold(text: str) -> str:
+    """Lowercase without diacritics ("Türkiye", "TURKIYE", "turkiye" alike), as the mapping's
+    `exact` and `.norm` fields hold words."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 _TYPOGRAPHY = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
 
 

@@ -6,8 +6,9 @@ UI reads a typed `country:turkey` as the indexed "Türkiye" (webui.interpret.res
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
+
+from core.schema import fold
 
 #: canonical name -> (variants, capitals). Canonical names follow osce.org's own list.
 STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -84,12 +85,6 @@ STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "Uzbekistan": ((), ("Tashkent",)),
 }
-
-
-def fold(text: str) -> str:
-    """Case and diacritics away: "Türkiye", "TURKIYE" and "turkiye" fold alike."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1)

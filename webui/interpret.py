@@ -24,7 +24,8 @@ from elasticsearch import ApiError
 from elasticsearch.exceptions import HTTP_EXCEPTIONS
 from flask import current_app
 
-from core.states import canonical_state, fold
+from core.schema import fold
+from core.states import canonical_state
 from webui import degraded, fusion, hybrid, query, querybuild, results
 from webui.cursor import first_next
 from webui.es import alias, get_es
@@ -287,7 +288,7 @@ def run(params: SearchParams) -> tuple[SearchParams, dict]:
 
     fixes = querybuild.corrections(resp, parsed) if plan else {}
     if fixes and plan:
-        fixed = parsed.map_words(lambda w: fixes.get(querybuild.fold(w), w))
+        fixed = parsed.map_words(lambda w: fixes.get(fold(w), w))
         fixed_plan = replace(plan, parsed=fixed)
         if params.literal or mode == "semantic":
             # Asked for as typed: offer the correction only if it finds something.

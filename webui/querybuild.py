@@ -8,10 +8,10 @@ names of participating States, offices and places nudge releases whose metadata 
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any
 
+from core.schema import fold
 from webui import query as q_
 from webui.querylang import And, DateSpan, Node, Not, Or, ParsedQuery, Phrase, Word, unparse
 
@@ -81,12 +81,6 @@ def plan_of(q: str) -> Plan | None:
     return Plan(parsed) if parsed.clauses or parsed.dates else None
 
 
-def _fold(text: str) -> str:
-    """Lowercase without diacritics, as the `exact` and `.norm` fields hold words."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _phrase(text: str, fld: str | None) -> dict:
     required = _phrase_match(text, fld)
     if fld is not None or not WORDS_WEIGHT:
@@ -115,11 +109,7 @@ def _phrase_match(text: str, fld: str | None) -> dict:
 def _word(word: Word) -> dict:
     if word.prefix:
         should = [
-            {
-                "prefix": {
-                    name: {"value": _fold(word.text), "rewrite": PREFIX_EXPANSIONS, "boost": b}
-                }
-            }
+            {"prefix": {name: {"value": fold(word.text), "rewrite": PREFIX_EXPANSIONS, "boost": b}}}
             for name, b in PREFIX_FIELDS[word.field].items()
         ]
         return {"bool": {"should": should, "minimum_should_match": 1, "boost": CLAUSE_BOOST}}
@@ -311,17 +301,12 @@ def edits(a: str, b: str) -> int:
     return prev[-1]
 
 
-def fold(text: str) -> str:
-    """Public: how the suggester writes a word (corrections' keys)."""
-    return _fold(text)
-
-
 def corrections(resp: dict, parsed: ParsedQuery) -> dict[str, str]:
     """Misspelt word (folded, as the suggester saw it) -> the best real corpus word."""
     buckets = resp.get("aggregations", {}).get("known_words", {}).get("words", {}).get("buckets")
     words = spell_words(parsed)
     unknown = {
-        _fold(words[int(k[1:])])
+        fold(words[int(k[1:])])
         for k, b in (buckets or {}).items()
         if b["doc_count"] == 0 and k[1:].isdigit() and int(k[1:]) < len(words)
     }
