@@ -60,15 +60,21 @@ def test_bulk_429s_are_retried_until_nothing_is_lost(squeezed) -> None:
     assert report.failed == [] and report.indexed == len(releases) == count
 
 
-@pytest.fixture(scope="module")
-def squeezed_alias(squeezed) -> str:
-    _, _, es = squeezed
-    alias = f"osce-squeeze-{uuid.uuid4().hex[:8]}"
+def _web_alias(es: Elasticsearch, alias: str) -> str:
+    """The web tests' 300 releases in a 6-shard index behind `alias`; its index name."""
     index = f"{alias}-1"
     _sharded_index(es, index)
     load(es, [corpus.release(i, "web") for i in range(300)], index, Report())
     es.indices.refresh(index=index)
     es.indices.put_alias(index=index, name=alias)
+    return index
+
+
+@pytest.fixture(scope="module")
+def squeezed_alias(squeezed) -> str:
+    _, _, es = squeezed
+    alias = f"osce-squeeze-{uuid.uuid4().hex[:8]}"
+    _web_alias(es, alias)
     return alias
 
 
@@ -76,12 +82,9 @@ def squeezed_alias(squeezed) -> str:
 def reference_alias(es, squeezed_alias: str):
     """The same releases, sharded alike, on the session's unsqueezed node: every search there
     is answered whole, so it gives each query's true total and ids."""
-    index = f"{squeezed_alias}-reference"
-    _sharded_index(es, index)
-    load(es, [corpus.release(i, "web") for i in range(300)], index, Report())
-    es.indices.refresh(index=index)
-    es.indices.put_alias(index=index, name=f"{squeezed_alias}-ref")
-    yield f"{squeezed_alias}-ref"
+    alias = f"{squeezed_alias}-ref"
+    index = _web_alias(es, alias)
+    yield alias
     es.indices.delete(index=index, ignore_unavailable=True)
 
 
