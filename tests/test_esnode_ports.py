@@ -15,6 +15,8 @@ def test_cluster_ports_are_reused_while_free_and_rechosen_once_taken(tmp_path) -
 
     taken = layout["c2"]["http"]
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as squatter:
+        # The reliability cluster may have just left this port in TIME_WAIT.
+        squatter.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         squatter.bind(("127.0.0.1", taken))
         squatter.listen()
         again = Cluster(size=3, base=tmp_path)
