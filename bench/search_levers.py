@@ -51,10 +51,22 @@ LEVERS: dict[str, tuple[str, dict[str, object]]] = {
         "facets no other filter narrows as top-level terms aggs (and the histogram), no split",
         {"query.SPLIT_PAGE": False},
     ),
-    "split + cache + top-level terms": ("the three together (the code's defaults)", {}),
+    "split + cache + top-level terms": (
+        "the three together (the code's defaults until the priors were rescored)",
+        {"query.PRIORS_RESCORE": False},
+    ),
     "... + lean _source": (
         "the hits fetch only the fields the page shows",
         {"query.HIT_SOURCE": {"includes": PAGE_FIELDS}},
+    ),
+    "priors rescored": (
+        "relevance pages without filters: a plain first pass (block-max WAND), the whole query "
+        "(priors included) rescored over the best 200 (the code's defaults)",
+        {},
+    ),
+    "priors rescored, filtered too": (
+        "as above, and pages with facet or date filters rescored too",
+        {"query.RESCORE_FILTERED": True},
     ),
 }
 
