@@ -17,6 +17,7 @@ import urllib.request
 from dataclasses import dataclass
 from hashlib import sha1
 from pathlib import Path
+from typing import ClassVar
 
 from esnode import fetch, plugin
 from esnode.config import (
@@ -31,6 +32,10 @@ from esnode.config import (
 from esnode.java import describe, find_java_home
 
 log = logging.getLogger(__name__)
+
+#: Starts tried when the HTTP port found free is bound by another process first.
+PORT_ATTEMPTS = 3
+_PORT_TAKEN = "BindHttpException"
 
 
 def _world_traversable(path: Path) -> bool:
@@ -103,6 +108,11 @@ class Node:
     extra_settings: dict | None = None
     #: Nodes of one cluster share a snapshot location; separate clusters must not.
     repo_group: str | None = None
+    #: Where a free HTTP port is looked for when `port` is not fixed (default: 9200 up).
+    ports: range | None = None
+
+    #: Extra JVM flags for the node and for the launcher that starts it (class-level).
+    jvm_options: ClassVar[tuple[str, ...]] = ()
 
     def __post_init__(self) -> None:
         self.base = self.base or _base_dir()
@@ -168,10 +178,10 @@ class Node:
     def _choose_port(self) -> int:
         if self.port:
             return self.port
-        port = DEFAULT_PORT
-        while not _port_free(port):
-            port += 1
-        return port
+        for port in self.ports or range(DEFAULT_PORT, DEFAULT_PORT + 100):
+            if _port_free(port):
+                return port
+        raise RuntimeError(f"no free HTTP port in {self.ports}")
 
     def _write_config(self, home: Path, port: int) -> Path:
         conf = self.dir / "config"
@@ -199,6 +209,10 @@ class Node:
         heap = f"-Xms{HEAP}\n-Xmx{HEAP}\n"
         (conf / "jvm.options.d").mkdir(exist_ok=True)
         (conf / "jvm.options.d" / "heap.options").write_text(heap)
+        if self.jvm_options:
+            (conf / "jvm.options.d" / "extra.options").write_text(
+                "\n".join(self.jvm_options) + "\n"
+            )
         return conf
 
     def _as_user(self) -> list[str]:
@@ -234,11 +248,41 @@ class Node:
         home = self.install()
         java_home = find_java_home()
         plugin.install(home, java_home)
-        port = self._choose_port()
         self.dir.mkdir(parents=True, exist_ok=True)
         for sub in ("data", "logs"):
             (self.dir / sub).mkdir(exist_ok=True)
         self.repo_dir.mkdir(parents=True, exist_ok=True)
+        for attempt in range(1, PORT_ATTEMPTS + 1):
+            port = self._choose_port()
+            result, out_path = self._launch(home, java_home, port)
+            if result.returncode == 0:
+                break
+            startup = out_path.read_text(errors="replace")
+            # A port found free can be taken by another clone's node before this JVM binds it.
+            if self.port is None and attempt < PORT_ATTEMPTS and _PORT_TAKEN in startup:
+                log.warning("port %d was taken while the node started: choosing another", port)
+                continue
+            raise RuntimeError(
+                f"elasticsearch failed to start; see {out_path}:\n" + startup[-3000:]
+            )
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            health = http_json(url + "/_cluster/health?wait_for_status=yellow&timeout=5s", 10)
+            if health and health.get("status") in ("yellow", "green"):
+                self.after_start(url)
+                return url
+            pid = self.pid()
+            if pid and not _pid_alive(pid):
+                break
+            time.sleep(1)
+        raise RuntimeError(f"elasticsearch did not become healthy at {url}; see {self.dir}/logs")
+
+    def _launch(
+        self, home: Path, java_home: Path, port: int
+    ) -> tuple[subprocess.CompletedProcess, Path]:
+        """Write the config for port and run `elasticsearch -d` (which returns once the node
+        has started or failed); the state file records the URL either way."""
         conf = self._write_config(home, port)
         self.pid_file.unlink(missing_ok=True)
         prefix = self._as_user()
@@ -255,6 +299,8 @@ class Node:
             "ES_TMPDIR": str(self.dir / "tmp"),
             "LANG": "C.UTF-8",
         }
+        if self.jvm_options:
+            env["CLI_JAVA_OPTS"] = " ".join(self.jvm_options)
         (self.dir / "tmp").mkdir(exist_ok=True)
         if prefix:
             subprocess.run(["chown", ES_USER, str(self.dir / "tmp")], check=True)
@@ -270,9 +316,8 @@ class Node:
         out_path = self.dir / "startup.log"
         with open(out_path, "w") as out:
             result = subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
-        url = f"http://127.0.0.1:{port}"
         state = {
-            "url": url,
+            "url": f"http://127.0.0.1:{port}",
             "port": port,
             "version": ES_VERSION,
             "java_home": str(java_home),
@@ -280,21 +325,7 @@ class Node:
             "home": str(home),
         }
         self.state_file.write_text(json.dumps(state, indent=2))
-        if result.returncode != 0:
-            raise RuntimeError(
-                f"elasticsearch failed to start; see {out_path}:\n" + out_path.read_text()[-3000:]
-            )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            health = http_json(url + "/_cluster/health?wait_for_status=yellow&timeout=5s", 10)
-            if health and health.get("status") in ("yellow", "green"):
-                self.after_start(url)
-                return url
-            pid = self.pid()
-            if pid and not _pid_alive(pid):
-                break
-            time.sleep(1)
-        raise RuntimeError(f"elasticsearch did not become healthy at {url}; see {self.dir}/logs")
+        return result, out_path
 
     def after_start(self, url: str) -> None:
         """A single node registers its snapshot repository at once (a cluster member waits

@@ -71,11 +71,9 @@ SQUEEZED = {
 @pytest.fixture(scope="module")
 def squeezed_node():
     """A single node of its own (small heap) whose write and search queues overflow at once."""
-    from esnode.cluster import Member, _free_ports
+    from esnode.cluster import Member
 
-    node = Member(name="squeezed", extra_settings=dict(SQUEEZED))
-    if not node.url():
-        node.port = _free_ports(range(9290, 9300), 1, set())[0]
+    node = Member(name="squeezed", extra_settings=dict(SQUEEZED), ports=range(9290, 9300))
     was_running = node.url() is not None
     url = node.start()
     yield node, url

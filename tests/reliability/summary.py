@@ -77,6 +77,12 @@ ROWS: list[tuple[str, str, str]] = [
         "{value}: {total} on each of {surfaces} surfaces",
     ),
     (
+        "page_window",
+        "Paging past the 10,000-hit window: last page / one past (API, page) / cursor on",
+        "{releases} releases: page {last_page} {last_hits} hits / {past_status}, "
+        "{page_status} / {cursor_hits} hits",
+    ),
+    (
         "csv_defused",
         "CSV formula prefixes defused: prefixes, cells checked / live",
         "{prefixes} prefixes, {cells} cells / {live} live",

@@ -110,3 +110,57 @@ def test_every_formula_prefix_is_defused_in_every_csv(edge) -> None:
                 assert not row["series"].startswith(export.FORMULA_START), row
                 checked += 1
     record("csv_defused", prefixes=len(export.FORMULA_START), cells=checked, live=0)
+
+
+WINDOW_RELEASES = 12_000
+
+
+@pytest.fixture(scope="module")
+def beyond_window(es, es_url: str, make_alias):
+    """More releases than the 10,000-hit window: the synthetic corpus, bulk-loaded."""
+    from devtools import synth
+    from webui import create_app
+
+    alias = make_alias("osce-window")
+    assert synth.load_index(es, alias, WINDOW_RELEASES, seed=23) == WINDOW_RELEASES
+    app = create_app(
+        {"TESTING": True, "ES_URL": es_url, "OSCE_ALIAS": alias, "OSCE_RATE_LIMIT": "off"}
+    )
+    return app.test_client()
+
+
+def test_the_last_page_the_window_allows_answers_and_one_past_it_is_a_clear_400(
+    beyond_window,
+) -> None:
+    """Paged by number, results stop at hit 10,000 (`index.max_result_window`): the last page
+    answers in full, one past it is a 400 that says so, on the API and the HTML page alike; the
+    cursor the last page gives goes on past the window."""
+    size = 100
+    last_page = 10_000 // size
+    last = beyond_window.get(f"/api/search?size={size}&page={last_page}&sort=newest")
+    body = last.get_json()
+    assert last.status_code == 200 and len(body["hits"]) == size
+    assert body["total"] == WINDOW_RELEASES
+    first = beyond_window.get(f"/api/search?size={size}&sort=newest").get_json()
+    assert {h["id"] for h in first["hits"]}.isdisjoint(h["id"] for h in body["hits"])
+
+    past = beyond_window.get(f"/api/search?size={size}&page={last_page + 1}")
+    error = past.get_json()["error"]
+    assert past.status_code == 400 and "results stop at 10000" in error
+    html = beyond_window.get(f"/?size={size}&page={last_page + 1}")
+    page_text = html.get_data(as_text=True)
+    assert html.status_code == 400 and "results stop at 10000" in page_text
+
+    on = beyond_window.get(f"/api/search?size={size}&sort=newest&cursor={body['next']}")
+    beyond = on.get_json()
+    assert on.status_code == 200 and len(beyond["hits"]) == size
+    assert {h["id"] for h in beyond["hits"]}.isdisjoint(h["id"] for h in body["hits"])
+    record(
+        "page_window",
+        releases=WINDOW_RELEASES,
+        last_page=last_page,
+        last_hits=len(body["hits"]),
+        past_status=past.status_code,
+        page_status=html.status_code,
+        cursor_hits=len(beyond["hits"]),
+    )
