@@ -74,6 +74,7 @@ def test_rescored_pages_are_the_sorted_pages(api, monkeypatch) -> None:
         "q=border+checkpoint&size=20",
         "q=visited&size=3&page=3",
         "q=checkpont",
+        "q=border+checkpoint&page=1000",  # the last page served: from + size = 10,000
     ]
     # Filtered pages are rescored only when asked (query.RESCORE_FILTERED): both ways here.
     cases += ["q=border+checkpoint&from=2000-01-01&size=3&page=2&filtered=1"]

@@ -309,7 +309,8 @@ def _rescored(hits: dict, every: list[dict]) -> dict:
     scored = hits["query"]["bool"]["must"][0] if every else hits["query"]
     plain = scored["function_score"]["query"]
     start = max(0, hits["from"] - 1)
-    stop = hits["from"] + hits["size"] + 1
+    # No look past the last page Elasticsearch serves (from + size <= MAX_RESULT_WINDOW).
+    stop = min(hits["from"] + hits["size"] + 1, schema.MAX_RESULT_WINDOW)
     return {
         **hits,
         "query": {"bool": {"must": [plain], "filter": every}} if every else plain,
