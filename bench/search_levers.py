@@ -51,10 +51,22 @@ LEVERS: dict[str, tuple[str, dict[str, object]]] = {
         "facets no other filter narrows as top-level terms aggs (and the histogram), no split",
         {"query.SPLIT_PAGE": False},
     ),
-    "split + cache + top-level terms": ("the three together (the code's defaults)", {}),
+    "split + cache + top-level terms": (
+        "the three together (the code's defaults until the priors were rescored)",
+        {"query.PRIORS_RESCORE": False},
+    ),
     "... + lean _source": (
         "the hits fetch only the fields the page shows",
         {"query.HIT_SOURCE": {"includes": PAGE_FIELDS}},
+    ),
+    "priors rescored": (
+        "relevance pages without filters: a plain first pass (block-max WAND), the whole query "
+        "(priors included) rescored over the best 500 (the code's defaults)",
+        {},
+    ),
+    "priors rescored, filtered too": (
+        "as above, and pages with facet or date filters rescored too",
+        {"query.RESCORE_FILTERED": True},
     ),
 }
 
@@ -184,6 +196,69 @@ def ordinals_cost(es: Elasticsearch, alias: str, rounds: int = 3) -> dict:
     return {"after_clearing_ordinals_took_ms": cold, "ordinals_loaded_took_ms": warm}
 
 
+def rescore_check(
+    es: Elasticsearch, es_url: str, alias: str, mix_params: list, windows: list[int], rounds: int
+) -> dict:
+    """The priors rescored (query.PRIORS_RESCORE) against the sorted function_score, per window:
+    whether pages 1 and 2 of each relevance query are the same releases in the same order, and
+    the node's CPU per page (process CPU time, less sensitive than latency to other work on a
+    shared machine), the variants taking turns over `rounds` passes of the mix."""
+    from urllib.parse import urlencode
+
+    from webui import create_app, query
+
+    app = create_app({"ES_URL": es_url, "OSCE_ALIAS": alias, "OSCE_RATE_LIMIT": "off"})
+    client = app.test_client()
+    node = sb.es_processes(es)[0]
+    variants = {"sorted": {"PRIORS_RESCORE": False}}
+    variants.update({f"rescored {w}": {"RESCORE_WINDOW": w} for w in windows})
+    before = {name: getattr(query, name) for name in ("PRIORS_RESCORE", "RESCORE_WINDOW")}
+
+    def ids(params: dict, page: int) -> list[str]:
+        url = "/api/search?" + urlencode({**params, "page": page}, doseq=True)
+        return [h["id"] for h in client.get(url).get_json()["hits"]]
+
+    def use(name: str) -> None:
+        for const, value in {**before, **variants[name]}.items():
+            setattr(query, const, value)
+
+    relevance = [p for p in mix_params if p["q"] and not p.get("sort")]
+    pages: dict[str, list] = {}
+    cpu_ms: dict[str, list[float]] = {name: [] for name in variants}
+    try:
+        for name in variants:
+            use(name)
+            pages[name] = [(ids(p, 1), ids(p, 2)) for p in relevance]
+        for _ in range(rounds):
+            for name in variants:
+                use(name)
+                started = sum(node.cpu_times()[:2])
+                for params in mix_params:
+                    client.get("/api/search?" + urlencode(params, doseq=True))
+                cpu_ms[name].append((sum(node.cpu_times()[:2]) - started) * 1000 / len(mix_params))
+    finally:
+        for const, value in before.items():
+            setattr(query, const, value)
+    out: dict = {"queries": len(relevance), "load": sb._load()}
+    for name in variants:
+        same = [pages[name][i] == pages["sorted"][i] for i in range(len(relevance))]
+        top = [
+            len(set(pages[name][i][0]) & set(pages["sorted"][i][0]))
+            for i in range(len(relevance))
+            if pages["sorted"][i][0]
+        ]
+        out[name] = {
+            "page_1_same": sum(
+                a[0] == b[0] for a, b in zip(pages[name], pages["sorted"], strict=True)
+            ),
+            "pages_1_and_2_same": sum(same),
+            "top_10_overlap_mean": round(sum(top) / len(top), 2),
+            "es_cpu_ms_per_page": [round(x, 1) for x in cpu_ms[name]],
+            "es_cpu_ms_per_page_median": round(sorted(cpu_ms[name])[len(cpu_ms[name]) // 2], 1),
+        }
+    return out
+
+
 def _trio(d: dict) -> str:
     return "{p50:.0f} / {p95:.0f} / {p99:.0f}".format(**d) if d else "n/a"
 
@@ -224,6 +299,13 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--out", default=None)
     parser.add_argument("--ordinals", action="store_true", help="measure global ordinals' cost")
+    parser.add_argument(
+        "--rescore-check",
+        type=int,
+        action="append",
+        metavar="WINDOW",
+        help="compare the rescored pages with the sorted ones at these windows (and ES CPU)",
+    )
     args = parser.parse_args()
     es_url = discover_url()
     es = Elasticsearch(es_url, request_timeout=300)
@@ -246,7 +328,11 @@ def main() -> None:
         report["global_ordinals"] = ordinals_cost(es, alias)
         print(json.dumps(report["global_ordinals"]), flush=True)
         out_path.write_text(json.dumps(report, indent=1))
-    for name in args.lever or ([] if args.ordinals else list(LEVERS)):
+    if args.rescore_check:
+        report["rescore_check"] = rescore_check(es, es_url, alias, mix, args.rescore_check, 3)
+        print(json.dumps(report["rescore_check"]), flush=True)
+        out_path.write_text(json.dumps(report, indent=1))
+    for name in args.lever or ([] if args.ordinals or args.rescore_check else list(LEVERS)):
         what, overrides = LEVERS[name]
         print(f"lever: {name}", flush=True)
         started = time.monotonic()

@@ -169,6 +169,12 @@ def keyword_search(body: dict, extra: dict | None = None) -> dict:
         # Rejected as two searches (a full search queue): one request needs half the shard
         # tasks, and answers with what its shards could do (flagged partial) or fails as before.
         return es.search(index=alias(), body=body, **extra).body
+    if "rescore" in hits:
+        page = query.rescored_page(first, body["from"], body["size"])
+        if page is None:  # a score tie across the page's edge: the sorted request decides
+            sorted_hits, _ = query.split_page(body, rescore=False)
+            page = es.search(index=alias(), body={**sorted_hits, **extra}).body
+        first = page
     return query.merge_page(first, second)
 
 

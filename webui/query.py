@@ -274,19 +274,103 @@ SPLIT_PAGE = True
 COUNTS_REQUEST_CACHE = True
 
 
+#: The hits request of a relevance-ordered page ranks the plain relevance query first, so
+#: Lucene's block-max WAND skips what cannot make the page (a function_score hides maximum
+#: scores: every match was scored), then rescores the best RESCORE_WINDOW with the whole
+#: scored query (priors included): inside the window each score is the old one, exactly
+#: (query_weight 0). Only pages without facet or date filters: filtered, fewer releases match,
+#: WAND has less to skip and re-running the query over the window (~5 ms) cost more than it
+#: saved. The window: at 1,000,000 releases, pages 1 and 2 of every unfiltered query of the
+#: bench's mix equal the old ones at 500 (at 200, two second pages differ; the cost is the
+#: same within noise). Measured: bench/results/search-levers-1M.md.
+PRIORS_RESCORE = True
+RESCORE_WINDOW = 500
+RESCORE_FILTERED = False
+#: The date sort value Elasticsearch gives a release without a date (desc, missing last).
+_NO_DATE = -(2**63)
+_SORT_FIELDS = [{"field": "date", "format": "epoch_millis"}, "content_hash"]
+
+
+def _rescorable(body: dict) -> bool:
+    """Relevance order (rescoring cannot sort by anything else) over a query with priors, and
+    no filters unless RESCORE_FILTERED (PRIORS_RESCORE)."""
+    return (
+        PRIORS_RESCORE
+        and (RESCORE_FILTERED or not body["post_filter"]["bool"]["filter"])
+        and body["sort"][0] == "_score"
+        and "function_score" in body["query"]
+    )
+
+
+def _rescored(hits: dict, every: list[dict]) -> dict:
+    """The hits request as a plain first pass and a rescore with the whole query. It reads one
+    release either side of the page, so that a score tie across the page's edge (decided by
+    index order here, by date and content_hash in the sort) is seen (`rescored_page`)."""
+    scored = hits["query"]["bool"]["must"][0] if every else hits["query"]
+    plain = scored["function_score"]["query"]
+    start = max(0, hits["from"] - 1)
+    # No look past the last page Elasticsearch serves (from + size <= MAX_RESULT_WINDOW).
+    stop = min(hits["from"] + hits["size"] + 1, schema.MAX_RESULT_WINDOW)
+    return {
+        **hits,
+        "query": {"bool": {"must": [plain], "filter": every}} if every else plain,
+        "sort": ["_score"],
+        "from": start,
+        "size": stop - start,
+        "docvalue_fields": _SORT_FIELDS,
+        "rescore": {
+            "window_size": max(RESCORE_WINDOW, stop),
+            "query": {
+                "rescore_query": scored,
+                "query_weight": 0.0,
+                "rescore_query_weight": 1.0,
+                "score_mode": "total",
+            },
+        },
+    }
+
+
+def rescored_page(resp: dict, offset: int, size: int) -> dict | None:
+    """A rescored hits answer as the sorted request gives it: the page's hits in full sort
+    order with their sort values (the API cursor resumes after them); None when a score tie
+    crosses the page's edge (the sorted request decides it)."""
+    hits = resp["hits"]["hits"]
+    for hit in hits:
+        fields = hit.pop("fields", {})
+        date = fields.get("date")
+        content_hash = fields.get("content_hash")
+        hit["sort"] = [
+            hit["_score"],
+            int(date[0]) if date else _NO_DATE,
+            content_hash[0] if content_hash else None,
+        ]
+    start = 1 if offset else 0
+    page = hits[start : start + size]
+    edges = [(hits[start - 1], page[0])] if start and page else []
+    if len(hits) > start + size and page:
+        edges.append((page[-1], hits[start + size]))
+    if any(a["_score"] == b["_score"] for a, b in edges):
+        return None
+    page.sort(key=lambda h: (-h["_score"], -h["sort"][1], h["sort"][2] or "\uffff"))
+    return {**resp, "hits": {**resp["hits"], "hits": page}}
+
+
 def unscored(q: dict) -> dict:
     """The query's matches without its priors (they only score): no `now`, so cacheable."""
     inner = q.get("function_score", {}).get("query") if "function_score" in q else None
     return {"bool": {"filter": [inner or q]}}
 
 
-def split_page(body: dict) -> tuple[dict, dict]:
+def split_page(body: dict, rescore: bool = True) -> tuple[dict, dict]:
     """A build_search body -> (hits request, counts request); `merge_page` joins the answers
-    into the response the single request gave."""
+    into the response the single request gave. A relevance page's hits request is rescored
+    (PRIORS_RESCORE; its answer goes through `rescored_page`) unless `rescore` is off."""
     every = body["post_filter"]["bool"]["filter"]
     hits = {k: v for k, v in body.items() if k not in ("aggs", "suggest", "post_filter")}
     hits["query"] = {"bool": {"must": [body["query"]], "filter": every}} if every else body["query"]
     hits["track_total_hits"] = False
+    if rescore and _rescorable(body):
+        hits = _rescored(hits, every)
     counts: dict[str, Any] = {
         "size": 0,
         "query": unscored(body["query"]),
