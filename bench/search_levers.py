@@ -61,7 +61,21 @@ LEVERS: dict[str, tuple[str, dict[str, object]]] = {
     ),
     "priors rescored": (
         "relevance pages without filters: a plain first pass (block-max WAND), the whole query "
-        "(priors included) rescored over the best 500 (the code's defaults)",
+        "(priors included) rescored over the best 500 (the defaults before the next two)",
+        {},
+    ),
+    "known words on demand": (
+        "did-you-mean asks whether a word exists only for words a suggester offers a correction "
+        "for (terminate_after 1), not a global count of every word on every page",
+        {"query.HITS_REQUEST_CACHE": False},
+    ),
+    "... + hits request cached": (
+        "the hits request through the shard request cache too (no `now`: today's date written "
+        "out); the fetch phase still runs",
+        {"facets.GROUP_FILTERS": False},
+    ),
+    "... + one filter per narrowing": (
+        "facets narrowed by the same filters share one filter aggregation (the code's defaults)",
         {},
     ),
     "priors rescored, filtered too": (

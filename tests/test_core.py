@@ -7,7 +7,7 @@ from werkzeug.datastructures import MultiDict
 
 from core import schema
 from core.settings import DEFAULT_ES_URL, DEFAULT_RATE_LIMIT, Settings, node_urls
-from webui import query
+from webui import facets, query
 from webui.facets import BY_KEY, FACETS, YearFacet
 from webui.params import BadParameter, SearchParams, parse_search
 
@@ -70,3 +70,22 @@ def test_facet_values_are_checked_by_their_facet() -> None:
         {"terms": {"countries": ["Serbia"]}}
     ]
     assert isinstance(params, SearchParams)
+
+
+def test_facets_narrowed_alike_share_one_filter() -> None:
+    params = parse_search(MultiDict([("country", "Serbia"), ("from", "2017-01-01")]))
+    aggs = query.build_search(params)["aggs"]
+    # The five facets but country are narrowed alike (country and dates): one filter for all.
+    (shared,) = [name for name in aggs if name.startswith("narrowed")]
+    others = ["fields_of_work", "place", "source", "year", "type"]
+    assert sorted(aggs[shared]["aggs"]) == sorted(f"{k}__values" for k in others)
+    assert set(aggs) == {shared, "country", "histogram"}  # the histogram keeps no date filter
+    answer = {
+        shared: {"doc_count": 7, **{f"{k}__values": {"buckets": [{"key": k}]} for k in others}},
+        "country": {"doc_count": 9, "values": {"buckets": []}},
+        "histogram": {"doc_count": 9, "years": {"buckets": []}},
+    }
+    flat = facets.ungrouped(answer)
+    assert set(flat) == {*others, "country", "histogram"}
+    assert flat["place"] == {"doc_count": 7, "values": {"buckets": [{"key": "place"}]}}
+    assert flat["country"] == answer["country"] and flat["histogram"] == answer["histogram"]

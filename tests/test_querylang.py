@@ -302,13 +302,27 @@ def test_corrections_undo_few_typos() -> None:
     assert querybuild.edits("negotations", "negotiations") == 1
     assert querybuild.edits("", "abc") == 3 and querybuild.edits("abc", "abc") == 0
     resp = {
-        "aggregations": {"known_words": {"words": {"buckets": {
-            "w0": {"doc_count": 0}, "w1": {"doc_count": 0}, "w2": {"doc_count": 4},
-        }}}},
         "suggest": {"spell0": [
             {"text": "truce", "options": [{"text": "trust", "score": 0.6, "freq": 9}]},
             {"text": "humna", "options": [{"text": "human", "score": 0.8, "freq": 3}]},
             {"text": "rights", "options": [{"text": "right", "score": 0.8, "freq": 3}]},
+            {"text": "truse", "options": []},
         ]},
     }  # fmt: skip
-    assert querybuild.corrections(resp, parse("truce humna rights")) == {"humna": "human"}
+    parsed = parse("truce humna rights truse")
+    checks = querybuild.known_checks(resp, parsed)
+    # Only words offered a correction are checked, each once, for one release holding it.
+    assert [word for word, _ in checks] == ["truce", "humna", "rights"]
+    assert all(body["terminate_after"] == 1 and body["size"] == 0 for _, body in checks)
+    answers = [
+        {"hits": {"total": {"value": 0}}},
+        {"hits": {"total": {"value": 0}}},
+        {"hits": {"total": {"value": 1}}},
+    ]
+    unknown = querybuild.unknown_words(checks, answers)
+    assert unknown == {"truce", "humna"}
+    # A failed check counts as known: no correction rather than a wrong one.
+    failed = querybuild.unknown_words(checks, [{"error": "x"}, *answers[1:]])
+    assert failed == {"humna"}
+    # `truce` -> `trust` undoes two typos in a five-letter word: refused.
+    assert querybuild.corrections(resp, unknown) == {"humna": "human"}

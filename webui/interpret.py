@@ -16,11 +16,12 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
 from typing import Any
 
-from elasticsearch import ApiError
+from elasticsearch import ApiError, TransportError
 from elasticsearch.exceptions import HTTP_EXCEPTIONS
 from flask import current_app
 
@@ -33,6 +34,8 @@ from webui.facets import BY_KEY
 from webui.params import SearchParams
 from webui.querylang import Not, Or, ParsedQuery, Phrase, Word, parse, unparse
 from webui.vectors import encoder
+
+log = logging.getLogger(__name__)
 
 #: Facet values a typed prefix may stand for (`source:mission` -> every Mission it is part of).
 MAX_VALUES = 10
@@ -155,7 +158,7 @@ def keyword_search(body: dict, extra: dict | None = None) -> dict:
         return es.search(index=alias(), body=body, **extra).body
     hits, counts = query.split_page(body)
     searches = [
-        {},
+        {"request_cache": query.HITS_REQUEST_CACHE},
         {**hits, **extra},
         {"request_cache": query.COUNTS_REQUEST_CACHE},
         {**counts, **extra},
@@ -176,6 +179,21 @@ def keyword_search(body: dict, extra: dict | None = None) -> dict:
             page = es.search(index=alias(), body={**sorted_hits, **extra}).body
         first = page
     return query.merge_page(first, second)
+
+
+def _fixes(resp: dict, parsed: ParsedQuery) -> dict[str, str]:
+    """Did-you-mean: the words offered a correction that no release holds, asked in one
+    `_msearch` (through the request cache) only when a suggester offered one."""
+    checks = querybuild.known_checks(resp, parsed)
+    if not checks:
+        return {}
+    searches = [part for _, body in checks for part in ({"request_cache": True}, body)]
+    try:
+        answers = get_es().msearch(index=alias(), searches=searches).body["responses"]
+    except (ApiError, TransportError) as exc:  # the page stands without its did-you-mean
+        log.warning("spelling check failed: %s", exc)
+        return {}
+    return querybuild.corrections(resp, querybuild.unknown_words(checks, answers))
 
 
 def _search(
@@ -292,7 +310,7 @@ def run(params: SearchParams) -> tuple[SearchParams, dict]:
     corrected: str | None = None
     suggestion: str | None = None
 
-    fixes = querybuild.corrections(resp, parsed) if plan else {}
+    fixes = _fixes(resp, parsed) if plan else {}
     if fixes and plan:
         fixed = parsed.map_words(lambda w: fixes.get(fold(w), w))
         fixed_plan = replace(plan, parsed=fixed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from core import schema
@@ -128,6 +129,12 @@ def relevance(
     }
 
 
+def today() -> str:
+    """Today's date (UTC), the recency tie-break's origin. Written out, not `now/d` (the same
+    instant): a request that says `now` is never kept by the shard request cache."""
+    return datetime.now(UTC).date().isoformat()
+
+
 def with_priors(relevance_query: dict, recency: bool = True) -> dict:
     """The length prior and the recency tie-break around a relevance query."""
     functions: list[dict] = []
@@ -137,7 +144,7 @@ def with_priors(relevance_query: dict, recency: bool = True) -> dict:
         functions.append(
             {
                 "filter": {"exists": {"field": "date"}},
-                "exp": {"date": {"origin": "now/d", "scale": RECENCY_SCALE, "decay": 0.5}},
+                "exp": {"date": {"origin": today(), "scale": RECENCY_SCALE, "decay": 0.5}},
                 "weight": RECENCY_WEIGHT,
             }
         )
@@ -238,6 +245,7 @@ def build_search(params: SearchParams, plan: Any = None) -> dict:
         }
     else:  # at the top level, as the facets (webui.facets.TOP_LEVEL_TERMS)
         aggs["years"] = years
+    aggs = facets.grouped(aggs)
     every = list(selected.values()) + ([dates] if dates else [])
     scored = bool(parsed and parsed.has_text)
     sort = params.sort if scored else ("oldest" if params.sort == "oldest" else "newest")
@@ -259,8 +267,7 @@ def build_search(params: SearchParams, plan: Any = None) -> dict:
     }
     spelling = querybuild.spelling(parsed) if parsed else None
     if spelling:
-        body["suggest"], known = spelling
-        body["aggs"].update(known)
+        body["suggest"] = spelling
     return body
 
 
@@ -272,6 +279,10 @@ def build_search(params: SearchParams, plan: Any = None) -> dict:
 #: a facet clicked back) counts nothing again until the index changes.
 SPLIT_PAGE = True
 COUNTS_REQUEST_CACHE = True
+#: The hits request through the shard request cache too (asked for: Elasticsearch keeps only
+#: size-0 requests by default): no `now` in it (`today`), so a repeated page ranks nothing
+#: again until the index changes; the fetch phase (sources, highlights) still runs.
+HITS_REQUEST_CACHE = True
 
 
 #: The hits request of a relevance-ordered page ranks the plain relevance query first, so

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import url_for
 
-from webui.facets import FACETS
+from webui.facets import FACETS, ungrouped
 from webui.highlight import safe_fragment
 from webui.params import SearchParams
 
@@ -54,9 +54,8 @@ def hit_json(hit: dict) -> dict:
     }
 
 
-def _facets(resp: dict, params: SearchParams) -> dict[str, list[dict]]:
+def _facets(aggs: dict, params: SearchParams) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
-    aggs = resp.get("aggregations", {})
     for facet in FACETS:
         out[facet.key] = facet.values(aggs, params.filters.get(facet.key, []))
     return out
@@ -74,7 +73,7 @@ def _histogram(buckets: list[dict]) -> list[dict]:
 def search_json(resp: dict, params: SearchParams) -> dict[str, Any]:
     """The response's hits, facets and histogram; webui.interpret adds what the query said."""
     total = resp["hits"]["total"]["value"]
-    aggs = resp.get("aggregations", {})
+    aggs = ungrouped(resp.get("aggregations", {}))
     # Under a filter when facets are selected, else at the top level (webui.query).
     years = aggs.get("histogram", aggs).get("years", {}).get("buckets", [])
     return {
@@ -83,7 +82,7 @@ def search_json(resp: dict, params: SearchParams) -> dict[str, Any]:
         "page": params.page,
         "size": params.size,
         "hits": [hit_json(h) for h in resp["hits"]["hits"]],
-        "facets": _facets(resp, params),
+        "facets": _facets(aggs, params),
         "histogram": _histogram(years),
         "suggestion": None,
     }
