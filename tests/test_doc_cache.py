@@ -14,9 +14,12 @@ import orjson
 import pytest
 from elasticsearch import Elasticsearch, helpers
 
+from core.settings import DEFAULT_DOC_CACHE, Settings
 from devtools import synth
 from indexer import aliases, bulk, doc_cache
 from indexer.__main__ import main
+from indexer.embeddings import FIELD as VECTOR_FIELD
+from indexer.embeddings import EmbeddingConfig
 from tests.conftest import SEEDS
 
 CASES = Path(__file__).parent / "fixtures" / "cases"
@@ -193,3 +196,27 @@ def test_the_flag_is_in_the_help(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["reindex", "--help"])
     assert "--doc-cache {on,off}" in capsys.readouterr().out
+
+
+def test_vectors_are_added_to_cached_documents_but_never_cached_here(tmp_path) -> None:
+    config = EmbeddingConfig(cache=str(tmp_path / "vectors.sqlite"))
+    runs = [
+        list(bulk.prepare_paths([SEEDS], workers=1, embedding=config, doc_cache_dir=tmp_path))
+        for _ in range(2)
+    ]
+    assert [i.via for i in runs[1]] == ["cached"] * len(runs[0])
+    assert [i.embedded for i in runs[0]] == ["computed"] * len(runs[0])
+    assert [i.embedded for i in runs[1]] == ["cached"] * len(runs[0])
+    vectors = [[orjson.loads(i.source)[VECTOR_FIELD] for i in run] for run in runs]
+    assert vectors[0] == vectors[1]
+    where = doc_cache.Where(str(tmp_path), doc_cache.fingerprint())
+    with sqlite3.connect(where.path) as db:
+        bodies = [b for (b,) in db.execute("SELECT body FROM docs")]
+    assert bodies and not any(VECTOR_FIELD.encode() in b for b in bodies)
+
+
+def test_the_setting_names_a_folder_in_the_clone_or_off() -> None:
+    assert Settings.from_env({}).doc_cache == str(DEFAULT_DOC_CACHE)
+    assert DEFAULT_DOC_CACHE.parent == doc_cache.ROOT / ".cache"
+    assert Settings.from_env({"OSCE_DOC_CACHE": "off"}).doc_cache is None
+    assert Settings.from_env({"OSCE_DOC_CACHE": "/srv/docs"}).doc_cache == "/srv/docs"
