@@ -246,7 +246,7 @@ def place_display(place: str | None) -> str | None:
     return place.title() if place.isupper() else place
 
 
-def _indexed_at(cache: list = [0, ""]) -> str:  # noqa: B006 - the cache, on purpose
+def indexed_at(cache: list = [0, ""]) -> str:  # noqa: B006 - the cache, on purpose
     """Now in ISO form to the second, formatted once a second rather than once a document."""
     now = int(time.time())
     if now != cache[0]:
@@ -278,6 +278,6 @@ def to_document(release: Release) -> dict:
         "format": release.format,
         "body_words": max(1, squeezed.count(" ") + 1 if squeezed else 0),
         "content_hash": _hash(release.title or "", release.date or "", body, squeezed),
-        "indexed_at": _indexed_at(),
+        "indexed_at": indexed_at(),
         "crawled_at": release.crawled_at,
     }

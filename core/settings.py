@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from core.schema import ALIAS
 
@@ -22,6 +23,9 @@ DEFAULT_KIBANA_URL = "http://127.0.0.1:5601"
 DEFAULT_SNAPSHOT_REPO = "osce-backups"
 #: Most rows one whole-set export writes: large enough for the whole collection.
 DEFAULT_EXPORT_MAX = 100_000
+#: The indexer's cache of parsed documents: in the clone's `.cache/` (as the local node's files
+#: are), not the user's: it is only valid for this clone's extractor code.
+DEFAULT_DOC_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "documents"
 
 
 #: Values of an on/off switch (OSCE_SEMANTIC) that mean off.
@@ -79,6 +83,7 @@ class Settings:
     secret_key: str | None = None  # OSCE_SECRET_KEY, signs API cursors (random when unset)
     semantic: bool = True  # OSCE_SEMANTIC: `off` keeps the web UI in keyword mode, no model
     embeddings: str = "on"  # OSCE_EMBEDDINGS: the indexer's `--embeddings` default (on | off)
+    doc_cache: str | None = str(DEFAULT_DOC_CACHE)  # OSCE_DOC_CACHE: a folder, or `off` (None)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -98,6 +103,7 @@ class Settings:
         embeddings = (get("OSCE_EMBEDDINGS") or "on").lower()
         if embeddings not in ("on", "off"):
             raise ValueError(f"OSCE_EMBEDDINGS={embeddings!r} must be on or off")
+        doc_cache = get("OSCE_DOC_CACHE") or str(DEFAULT_DOC_CACHE)
         return cls(
             es_url=(get("ES_URL") or "").rstrip("/") or None,
             es_api_key=get("ES_API_KEY"),
@@ -119,6 +125,7 @@ class Settings:
             secret_key=get("OSCE_SECRET_KEY"),
             semantic=switched_on(get("OSCE_SEMANTIC")),
             embeddings=embeddings,
+            doc_cache=None if doc_cache.lower() in OFF_WORDS else doc_cache,
         )
 
     @property

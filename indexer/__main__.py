@@ -22,7 +22,7 @@ from elasticsearch import Elasticsearch
 from elasticsearch import exceptions as es_exc
 
 from core import schema
-from core.settings import DEFAULT_SNAPSHOT_REPO, Settings, node_urls
+from core.settings import DEFAULT_DOC_CACHE, DEFAULT_SNAPSHOT_REPO, Settings, node_urls
 from indexer import aliases, embeddings, runlog, snapshots
 from indexer.bulk import (
     BULK_THREADS,
@@ -119,6 +119,13 @@ def _embedding(args: argparse.Namespace) -> embeddings.EmbeddingConfig | None:
     return embeddings.EmbeddingConfig.default()
 
 
+def _doc_cache(args: argparse.Namespace) -> str | None:
+    """The document cache's folder, or None (`--doc-cache off`, or a dry run: it writes nothing)."""
+    if args.doc_cache == "off" or args.dry_run:
+        return None
+    return args.settings.doc_cache or str(DEFAULT_DOC_CACHE)
+
+
 def cmd_write(args: argparse.Namespace) -> int:
     """`index` and `reindex` (and their `--dry-run`)."""
     from_live = getattr(args, "from_live", False)
@@ -138,7 +145,9 @@ def cmd_write(args: argparse.Namespace) -> int:
             items = with_vectors(aliases.live_documents(es, args.alias), embedding)
             total = es.count(index=args.alias)["count"]
         else:
-            items = prepare_paths(files, args.workers, embedding=embedding)
+            items = prepare_paths(
+                files, args.workers, embedding=embedding, doc_cache_dir=_doc_cache(args)
+            )
             total = len(files)
         if args.dry_run:
             args.run = None  # nothing written: not a run to record
@@ -161,6 +170,7 @@ def cmd_write(args: argparse.Namespace) -> int:
                     report=report,
                     prune=args.prune,
                     embedding=embedding,
+                    doc_cache_dir=_doc_cache(args),
                 )
             elif args.command == "reindex":
                 recorder = None
@@ -440,6 +450,14 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
             help="vectors for semantic and hybrid search (default on, or $OSCE_EMBEDDINGS); "
             "cached by content in $OSCE_EMBEDDING_CACHE or ~/.cache/osce-search (`off` there: "
             "no cache)",
+        )
+        p.add_argument(
+            "--doc-cache",
+            choices=("on", "off"),
+            default="on" if settings.doc_cache else "off",
+            help="take the documents of files unchanged since a run of the same extractor code "
+            "from a cache instead of parsing them again (default on; $OSCE_DOC_CACHE names its "
+            "folder, or `off`; default .cache/documents in the clone)",
         )
         p.add_argument(
             "--progress",

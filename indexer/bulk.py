@@ -28,7 +28,7 @@ from elasticsearch import ApiError, Elasticsearch
 
 from core import schema
 from core.release import Release
-from indexer import faults
+from indexer import doc_cache, faults
 from indexer.embeddings import FIELD as VECTOR_FIELD
 from indexer.embeddings import EmbeddingConfig, add_vectors, worker_threads
 from indexer.extract import iter_units, parse_bytes, parse_file, read_head
@@ -65,6 +65,8 @@ class Report:
     seconds: float = 0.0
     embedded: int = 0  # documents given a vector by the model in this run
     embeddings_cached: int = 0  # ... and from the embedding cache (no model call)
+    parsed: int = 0  # files and members run through the extractor in this run
+    cached: int = 0  # ... and taken from the document cache instead (indexer.doc_cache)
 
     @property
     def cache_hit_rate(self) -> float | None:
@@ -75,12 +77,18 @@ class Report:
     def docs_per_s(self) -> float:
         return self.indexed / self.seconds if self.seconds else 0.0
 
+    @property
+    def doc_cache_hit_rate(self) -> float | None:
+        done = self.parsed + self.cached
+        return self.cached / done if done else None
+
     def to_json(self) -> dict:
-        rate = self.cache_hit_rate
+        rate, docs = self.cache_hit_rate, self.doc_cache_hit_rate
         return {
             **asdict(self),
             "docs_per_s": round(self.docs_per_s, 1),
             "embedding_cache_hit_rate": None if rate is None else round(rate, 4),
+            "doc_cache_hit_rate": None if docs is None else round(docs, 4),
         }
 
     def summary(self) -> str:
@@ -89,10 +97,12 @@ class Report:
             if self.embedded or self.embeddings_cached
             else ""
         )
+        cached = f"; {self.cached} files from the document cache" if self.cached else ""
         return (
             f"{self.indexed} indexed, {self.duplicates} duplicates collapsed, "
             f"{len(self.skipped)} skipped, {len(self.failed)} failed, from {self.files} files "
-            f"in {self.seconds:.2f}s ({self.docs_per_s:.0f} docs/s) into {self.index}{vectors}"
+            f"in {self.seconds:.2f}s ({self.docs_per_s:.0f} docs/s) into {self.index}"
+            f"{cached}{vectors}"
         )
 
 
@@ -105,6 +115,8 @@ class Prepared(NamedTuple):
     error: str | None
     unit_hash: str | None = None  # hash of the file's (or archive member's) bytes
     embedded: str | None = None  # the vector: "computed", "cached", or None (none added)
+    via: str | None = None  # from a file: "parsed" in this run, or "cached" (doc_cache)
+    row: doc_cache.Row | None = None  # a fresh parse for the main process to cache
 
 
 def unit_hash(data: bytes) -> str:
@@ -133,21 +145,78 @@ def serialise(doc: dict) -> bytes:
 
 def prepare_file(path: str | Path | Member) -> Prepared:
     """Parse one file or archive member; an extractor bug becomes a skip with its reason."""
-    where = path.path if isinstance(path, Member) else str(path)
+    if isinstance(path, Member):
+        return _parse_unit(path, path.data)
     try:
-        if isinstance(path, Member):
+        data = read_head(path)
+    except OSError:
+        return prepare_release(parse_file(path))  # the OS error, worded by parse_file
+    return _parse_unit(path, data)
+
+
+def _parse_unit(
+    unit: str | Path | Member, data: bytes | None, digest: str | None = None
+) -> Prepared:
+    """Extract from bytes already read (a member's are its own); an extractor bug is a skip."""
+    where = unit.path if isinstance(unit, Member) else str(unit)
+    try:
+        if digest is None and data is not None:
+            digest = unit_hash(data)
+        if isinstance(unit, Member):
             from indexer.extract import parse_member
 
-            digest = unit_hash(path.data) if path.data is not None else None
-            return prepare_release(parse_member(path))._replace(unit_hash=digest)
-        try:
-            data = read_head(path)
-        except OSError:
-            return prepare_release(parse_file(path))  # the OS error, worded by parse_file
-        return prepare_release(parse_bytes(data, where))._replace(unit_hash=unit_hash(data))
+            return prepare_release(parse_member(unit))._replace(unit_hash=digest)
+        return prepare_release(parse_bytes(data, where))._replace(unit_hash=digest)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a reindex
         log.exception("extractor failed on %s", where)
         return Prepared(where, None, None, f"extractor error: {type(exc).__name__}: {exc}")
+
+
+def _unit_bytes(unit: str | Path | Member) -> bytes | None:
+    """A unit's bytes, or None when it cannot be read (then it is not cached)."""
+    if isinstance(unit, Member):
+        return unit.data if unit.error is None else None
+    try:
+        return read_head(unit)
+    except OSError:
+        return None
+
+
+def prepare_cached(units: list[str | Path | Member], cache: doc_cache.DocCache) -> list[Prepared]:
+    """A batch from the document cache where its bytes and the extractor are unchanged, parsed
+    where not (those carry the row the main process stores)."""
+    keyed: list[tuple[str | Path | Member, bytes | None, str | None, bytes | None]] = []
+    for unit in units:
+        data = _unit_bytes(unit)
+        if data is None:
+            keyed.append((unit, None, None, None))
+            continue
+        digest = unit_hash(data)
+        if isinstance(unit, Member):
+            key = doc_cache.unit_key(unit.path, digest, unit.origin, unit.crawled_at)
+        else:
+            key = doc_cache.unit_key(str(unit), digest, None, None)
+        keyed.append((unit, data, digest, key))
+    found = cache.get_many([key for *_, key in keyed if key is not None])
+    prepared = []
+    for unit, data, digest, key in keyed:
+        if key is None:
+            prepared.append(prepare_file(unit)._replace(via="parsed"))
+            continue
+        hit = found.get(key)
+        where = unit.path if isinstance(unit, Member) else str(unit)
+        if hit is not None:
+            doc_id, body, at, error = hit
+            source = None if body is None else doc_cache.source_of(body, at)
+            prepared.append(Prepared(where, doc_id, source, error, digest, via="cached"))
+            continue
+        item = _parse_unit(unit, data, digest)
+        # An extractor crash (no unit hash) is parsed again next time: it is a bug, not the file.
+        row = None
+        if item.unit_hash is not None:
+            row = doc_cache.row_of(key, item.doc_id, item.source, item.error)
+        prepared.append(item._replace(via="parsed", row=row))
+    return prepared
 
 
 def prepare_releases(
@@ -193,9 +262,15 @@ def with_vectors(
 
 
 def _prepare_batch(
-    paths: list[str | Member], embedding: EmbeddingConfig | None = None
+    paths: list[str | Member],
+    embedding: EmbeddingConfig | None = None,
+    cache: doc_cache.Where | None = None,
 ) -> list[Prepared]:
-    return prepare_releases([prepare_file(p) for p in paths], embedding)
+    if cache is None:
+        items = [prepare_file(p)._replace(via="parsed") for p in paths]
+    else:
+        items = prepare_cached(paths, doc_cache.reader(cache))
+    return prepare_releases(items, embedding)
 
 
 def default_workers() -> int:
@@ -209,20 +284,46 @@ def prepare_paths(
     workers: int | None = None,
     expand: bool = True,
     embedding: EmbeddingConfig | None = None,
+    doc_cache_dir: str | Path | None = None,
 ) -> Iterator[Prepared]:
     """Parse files in input order; with workers > 1 in a bounded process pool (back-pressure).
 
     Archives are opened here and their members streamed to the workers in batches, so a WARC
     of any size never sits in memory whole; expand=False takes paths and members as given.
-    With `embedding`, each batch also gets its vectors in the worker that parsed it.
+    With `embedding`, each batch also gets its vectors in the worker that parsed it. With
+    `doc_cache_dir`, unchanged files come from the document cache, and this process stores
+    what the workers parsed.
     """
+    if doc_cache_dir is None:
+        yield from _prepare_units(paths, workers, expand, embedding, None)
+        return
+    writer = doc_cache.DocCache.writer(doc_cache.Where(str(doc_cache_dir), doc_cache.fingerprint()))
+    where = writer.where if writer.usable else None
+    try:
+        for item in _prepare_units(paths, workers, expand, embedding, where):
+            if item.row is not None:
+                writer.add(item.row)
+                item = item._replace(row=None)
+            yield item
+    finally:
+        writer.flush()
+        writer.close()
+
+
+def _prepare_units(
+    paths: Iterable[str | Path | Member],
+    workers: int | None,
+    expand: bool,
+    embedding: EmbeddingConfig | None,
+    cache: doc_cache.Where | None,
+) -> Iterator[Prepared]:
     units = iter_units(list(paths)) if expand else iter(paths)
     workers = default_workers() if workers is None else workers
     head = list(itertools.islice(units, BATCH + 1))
     if workers <= 1 or len(head) <= BATCH:
         rest = itertools.chain(head, units)
         for batch in iter(lambda: list(itertools.islice(rest, BATCH)), []):
-            yield from _prepare_batch(batch, embedding)
+            yield from _prepare_batch(batch, embedding, cache)
         return
     rest = itertools.chain(head, units)
     batches = iter(lambda: list(itertools.islice(rest, BATCH)), [])
@@ -237,7 +338,7 @@ def prepare_paths(
         pending: list[Future[list[Prepared]]] = []
         try:
             for batch in batches:
-                pending.append(pool.submit(_prepare_batch, batch, embedding))
+                pending.append(pool.submit(_prepare_batch, batch, embedding, cache))
                 if len(pending) >= window:
                     yield from pending.pop(0).result()
             while pending:
@@ -350,6 +451,10 @@ class Feed:
                 raise StopIteration
             item = next(self._items)
             self._report.files += 1
+            if item.via == "parsed":
+                self._report.parsed += 1
+            elif item.via == "cached":
+                self._report.cached += 1
             if self._progress:
                 self._progress(1, 0)
             if item.error is not None or item.doc_id is None or item.source is None:

@@ -193,6 +193,7 @@ def run(
     report: Report | None = None,
     prune: bool = False,
     embedding: EmbeddingConfig | None = None,
+    doc_cache_dir: str | None = None,
 ) -> tuple[Report, Changes]:
     """Index what is new or changed under paths into the live alias; see the module doc.
 
@@ -233,7 +234,11 @@ def run(
                     changes.new.append(path)
                 yield unit
 
-        capture = _Capture(prepare_paths(todo(), workers, expand=False, embedding=embedding))
+        capture = _Capture(
+            prepare_paths(
+                todo(), workers, expand=False, embedding=embedding, doc_cache_dir=doc_cache_dir
+            )
+        )
         index = aliases.ensure_alias(es, alias)
         aliases.upsert(
             es, capture, alias, threads=threads, progress=progress, use_lock=False, report=report

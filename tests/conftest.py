@@ -36,6 +36,16 @@ def embedding_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
     mp.undo()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def doc_cache_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The CLI's document cache (on by default, in the clone's .cache/) in a temporary folder."""
+    cache = tmp_path_factory.mktemp("doc-cache")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("OSCE_DOC_CACHE", str(cache))
+    yield cache
+    mp.undo()
+
+
 @pytest.fixture(scope="session")
 def es_url() -> str:
     """A real cluster: ES_URL, or the running local node, or one started (and stopped) here."""
