@@ -191,7 +191,7 @@ def test_bind_mounts_exist_and_named_volumes_are_declared(compose, services):
             else:
                 assert source in declared, f"{name}: volume {source} is not declared"
                 used.add(source)
-    assert used == declared == {"esdata", "kibanadata"}
+    assert used == declared == {"esdata", "kibanadata", "doccache"}
 
 
 def test_start_order_waits_on_health_checks(services):
@@ -268,7 +268,7 @@ def test_python_services_read_the_web_ui_settings(services):
         assert services[name]["environment"]["OSCE_ALIAS"] == schema.ALIAS
     assert services["webui"]["environment"]["OSCE_RATE_LIMIT"] == env_example()["OSCE_RATE_LIMIT"]
     assert services["indexer"]["command"][:2] == ["reindex", "/data"]
-    assert services["indexer"]["volumes"] == ["./seeds:/data:ro"]
+    assert services["indexer"]["volumes"] == ["./seeds:/data:ro", "doccache:/cache"]
     setup = services["kibana-setup"]["command"]
     assert setup[0] == "kibana-import" and "http://kibana:5601" in setup
     assert "/app/kibana/osce-releases.ndjson" in setup
