@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from indexer.gazetteer import STATES
+from tests.apps import app_on
 from tests.web_corpus import build_alias, counts, matching, releases
 from webui import charts, trends
 from webui import map as statemap
@@ -35,12 +36,9 @@ POINT_RE = re.compile(
 
 @pytest.fixture(scope="module")
 def web(es_url: str, es, make_alias):
-    from webui import create_app
 
     alias = build_alias(es, make_alias)
-    app = create_app(
-        {"TESTING": True, "ES_URL": es_url, "OSCE_ALIAS": alias, "OSCE_RATE_LIMIT": "off"}
-    )
+    app = app_on(es_url, alias)
     return app.test_client()
 
 

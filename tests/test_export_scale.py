@@ -14,6 +14,7 @@ import json
 import pytest
 
 from devtools import synth
+from tests.apps import app_on
 
 N = 25_000
 pytestmark = pytest.mark.slow
@@ -24,11 +25,8 @@ def big(es, es_url: str, make_alias):
     alias = make_alias("osce-export25k")
     # Ids are content hashes: 25,000 distinct synthetic releases make 25,000 documents.
     assert synth.load_index(es, alias, N, seed=19) == N
-    from webui import create_app
 
-    app = create_app(
-        {"TESTING": True, "ES_URL": es_url, "OSCE_ALIAS": alias, "OSCE_RATE_LIMIT": "off"}
-    )
+    app = app_on(es_url, alias)
     return app.test_client()
 
 

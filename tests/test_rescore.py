@@ -11,6 +11,7 @@ import pytest
 
 from core.release import Release
 from indexer import aliases
+from tests.apps import app_on
 
 WORDS = ["alpha", "gamma", "delta", "sigma", "omega", "kappa"]
 
@@ -38,13 +39,10 @@ def _corpus() -> list[Release]:
 
 @pytest.fixture(scope="module")
 def api(es, es_url: str, make_alias):
-    from webui import create_app
 
     alias = make_alias("osce-rescore")
     aliases.reindex(es, _corpus(), alias)
-    app = create_app(
-        {"TESTING": True, "ES_URL": es_url, "OSCE_ALIAS": alias, "OSCE_RATE_LIMIT": "off"}
-    )
+    app = app_on(es_url, alias)
     return app.test_client()
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from core.release import Release
 from indexer import aliases
+from tests.apps import app_on
 from tests.web_corpus import build_alias, counts, matching, releases, values_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -22,12 +23,9 @@ CORPUS = releases()
 
 @pytest.fixture(scope="module")
 def api(es_url: str, es, make_alias):
-    from webui import create_app
 
     alias = build_alias(es, make_alias)
-    app = create_app(
-        {"TESTING": True, "ES_URL": es_url, "OSCE_ALIAS": alias, "OSCE_RATE_LIMIT": "off"}
-    )
+    app = app_on(es_url, alias)
     return app.test_client()
 
 
@@ -211,6 +209,26 @@ def test_did_you_mean_on_a_misspelling(api) -> None:
     for word in ("election", "elections"):
         data = search(api, "q=" + word)
         assert data["suggestion"] is None and data["corrected"] is None
+
+
+def test_a_repeated_page_is_answered_by_the_request_cache(api, es) -> None:
+    # The hits request holds no `now` (today's date is written out), so both requests of a
+    # relevance page are kept: the repeat ranks and counts nothing again.
+    alias = api.application.config["OSCE_ALIAS"]
+
+    def hits_and_misses() -> tuple[int, int]:
+        stats = es.indices.stats(index=alias, metric="request_cache")["_all"]["total"]
+        return stats["request_cache"]["hit_count"], stats["request_cache"]["miss_count"]
+
+    qs = "q=election+observation"
+    first = search(api, qs)
+    assert first["total"] > 0 and first["corrected"] is None
+    before = hits_and_misses()
+    again = search(api, qs)
+    after = hits_and_misses()
+    assert after[0] - before[0] == 2 and after[1] == before[1]
+    assert [h["id"] for h in again["hits"]] == [h["id"] for h in first["hits"]]
+    assert again["total"] == first["total"] and again["facets"] == first["facets"]
 
 
 def test_csv_export_has_one_row_per_hit(api) -> None:

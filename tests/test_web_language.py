@@ -10,6 +10,7 @@ import re
 import pytest
 
 from tests import language_corpus
+from tests.apps import app_on
 from tests.test_querylang import BROKEN
 
 CORPUS = language_corpus.releases()
@@ -18,12 +19,9 @@ BY_TITLE = language_corpus.by_title()
 
 @pytest.fixture(scope="module")
 def api(es_url: str, es, make_alias):
-    from webui import create_app
 
     alias = language_corpus.build_alias(es, make_alias)
-    app = create_app(
-        {"TESTING": True, "ES_URL": es_url, "OSCE_ALIAS": alias, "OSCE_RATE_LIMIT": "off"}
-    )
+    app = app_on(es_url, alias)
     return app.test_client()
 
 

@@ -15,7 +15,7 @@ from elasticsearch import Elasticsearch
 
 from core import schema
 from indexer import aliases
-from webui import create_app
+from tests.apps import app_on
 
 
 @pytest.fixture(scope="module")
@@ -38,9 +38,7 @@ def half_broken_alias(es: Elasticsearch, seeded_alias: str, make_alias) -> str:
 
 
 def _client(es_url: str, alias: str):
-    app = create_app(
-        {"TESTING": True, "ES_URL": es_url, "OSCE_ALIAS": alias, "OSCE_RATE_LIMIT": "off"}
-    )
+    app = app_on(es_url, alias)
     return app.test_client()
 
 

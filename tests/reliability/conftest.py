@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 import pytest
 
 from esnode.cluster import Cluster
+from tests.apps import app_on
 from tests.reliability import summary
 
 _STARTED = datetime.now(UTC).isoformat(timespec="seconds")
@@ -44,17 +45,9 @@ def cluster() -> Cluster:
 @pytest.fixture()
 def web_app():
     """Factory for a web app on a given cluster and alias, rate limit off unless asked."""
-    from webui import create_app
 
     def make(es_url: str, alias: str, **config: object):
-        settings = {
-            "TESTING": True,
-            "ES_URL": es_url,
-            "OSCE_ALIAS": alias,
-            "OSCE_RATE_LIMIT": "off",
-            **config,
-        }
-        return create_app(settings)
+        return app_on(es_url, alias, **config)
 
     return make
 

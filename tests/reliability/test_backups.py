@@ -22,6 +22,7 @@ from esnode.config import SNAPSHOT_REPO
 from indexer import aliases, lock, snapshots
 from indexer.__main__ import EXIT_LOCKED, EXIT_OK, EXIT_UNUSABLE, main
 from indexer.bulk import parse_all
+from tests.apps import app_on
 from tests.reliability.repos import scratch_repository
 from tests.reliability.summary import record
 
@@ -51,11 +52,8 @@ def _ids(es: Elasticsearch, alias: str) -> set[str]:
 
 
 def _top10(es_url: str, alias: str) -> list[str]:
-    from webui import create_app
 
-    app = create_app(
-        {"TESTING": True, "ES_URL": es_url, "OSCE_ALIAS": alias, "OSCE_RATE_LIMIT": "off"}
-    )
+    app = app_on(es_url, alias)
     data = app.test_client().get("/api/search?q=media+freedom+training&size=10").get_json()
     return [hit["id"] for hit in data["hits"]]
 

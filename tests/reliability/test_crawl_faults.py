@@ -27,6 +27,7 @@ from indexer import aliases, faults, snapshots
 from indexer.bulk import parse_all
 from indexer.lock import holder
 from indexer.orphans import find_orphans
+from tests.apps import app_on
 from tests.reliability import corpus
 from tests.reliability.repos import scratch_repository
 from tests.reliability.summary import record
@@ -65,10 +66,7 @@ class Chain:
 
 @functools.cache
 def _client(es_url: str, alias: str):
-    from webui import create_app
-
-    config = {"TESTING": True, "ES_URL": es_url, "OSCE_ALIAS": alias, "OSCE_RATE_LIMIT": "off"}
-    return create_app(config).test_client()
+    return app_on(es_url, alias).test_client()
 
 
 def answers(es_url: str, alias: str) -> dict[str, list]:

@@ -16,6 +16,7 @@ import pytest
 from core import export
 from core.release import Release
 from indexer import aliases
+from tests.apps import app_on
 from tests.reliability.summary import record
 
 COUNTRY = "Türkiye"
@@ -46,11 +47,8 @@ def edge(es, es_url: str, make_alias):
     rels = [_release(i, f"Observers in {COUNTRY} report {i}", [COUNTRY]) for i in range(4)]
     rels += [_release(10 + i, t, []) for i, t in enumerate(HOSTILE)]
     aliases.reindex(es, rels, alias)
-    from webui import create_app
 
-    app = create_app(
-        {"TESTING": True, "ES_URL": es_url, "OSCE_ALIAS": alias, "OSCE_RATE_LIMIT": "off"}
-    )
+    app = app_on(es_url, alias)
     yield app.test_client()
 
 
@@ -119,13 +117,10 @@ WINDOW_RELEASES = 12_000
 def beyond_window(es, es_url: str, make_alias):
     """More releases than the 10,000-hit window: the synthetic corpus, bulk-loaded."""
     from devtools import synth
-    from webui import create_app
 
     alias = make_alias("osce-window")
     assert synth.load_index(es, alias, WINDOW_RELEASES, seed=23) == WINDOW_RELEASES
-    app = create_app(
-        {"TESTING": True, "ES_URL": es_url, "OSCE_ALIAS": alias, "OSCE_RATE_LIMIT": "off"}
-    )
+    app = app_on(es_url, alias)
     return app.test_client()
 
 
