@@ -17,7 +17,7 @@ PLUGIN_ZIP := analysis-plugin/target/osce-analysis-$(ES_VERSION).zip
 .PHONY: plugin eval
 .PHONY: es-cluster es-cluster-stop test-reliability bench-reliability screenshots
 .PHONY: bench-index bench-export
-.PHONY: map-data
+.PHONY: map-data native
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -28,7 +28,18 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	@touch $(STAMP)
 
-install: $(STAMP) ## Create the venv and install the project with its dev tools
+install: $(STAMP) native ## Create the venv and install the project with its dev tools
+
+# The Rust text-dump extractor (native/), built into the indexer package; its build cache lives
+# outside the clone so a fresh clone reuses it. Without cargo the indexer parses in Python.
+NATIVE_SO := indexer/osce_native.so
+NATIVE_TARGET ?= $(HOME)/.cache/osce-search/native-target/$(shell printf %s "$(CURDIR)" | md5sum | cut -c1-12)
+
+native: ## Build the Rust extractor (native/) into indexer/osce_native.so (skipped without cargo)
+	@if command -v cargo >/dev/null; then \
+	  (cd native && CARGO_TARGET_DIR=$(NATIVE_TARGET) cargo build --release --quiet --locked) && \
+	  cp $(NATIVE_TARGET)/release/libosce_native.so $(NATIVE_SO).tmp && mv $(NATIVE_SO).tmp $(NATIVE_SO); \
+	else echo "cargo not found: indexer/osce_native.so not built, the indexer parses in Python"; fi
 
 # ES_SECURE=1 selects the secured profile (esnode/secure.py): x-pack security and API keys.
 ESNODE := esnode$(if $(filter-out 0,$(ES_SECURE)),.secure)

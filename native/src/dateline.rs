@@ -1,0 +1,1 @@
+//! Mirrors indexer/extract/dateline.py (owned by the text-dump port).

@@ -1,0 +1,1 @@
+//! Mirrors indexer/extract/labels.py (owned by the text-dump port).

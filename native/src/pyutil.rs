@@ -1,0 +1,180 @@
+//! Python's `str` methods, exactly as CPython 3.11 answers them, for the texts this crate
+//! accepts (`supported`). Outside that set Unicode's corners differ between CPython and Rust
+//! (`"ß".casefold()`, `"²".isdigit()`, `\x1c` as whitespace, Other_Lowercase letters), so such
+//! texts are never handed to Rust: `indexer.native` parses them in Python.
+
+use pyo3::prelude::*;
+
+/// Whether a character is one this crate handles exactly as Python does.
+///
+/// ASCII printable, tab and newline; Latin-1 Supplement and Latin Extended-A letters and
+/// symbols (less the ones with special case rules, digit or numeric values, or no visible
+/// text); Romanian comma-below letters; basic Cyrillic; the usual dashes, quotes, bullets,
+/// ellipsis and euro sign.
+pub fn supported_char(c: char) -> bool {
+    match c as u32 {
+        0x20..=0x7e | 0x09 | 0x0a => true,
+        // ª µ º (Other_Lowercase / casefold to Greek), ² ³ ¹ ¼ ½ ¾ (isdigit / numeric),
+        // soft hyphen (a format character), ß İ ı ŉ ſ (special casing or folding).
+        0xaa | 0xad | 0xb2 | 0xb3 | 0xb5 | 0xb9 | 0xba | 0xbc..=0xbe | 0xdf => false,
+        0x130 | 0x131 | 0x149 | 0x17f => false,
+        0xa0..=0x17f => true,
+        0x218..=0x21b => true,
+        0x400..=0x45f => true,
+        0x2010..=0x2015 | 0x2018..=0x201f | 0x2020..=0x2022 | 0x2026 | 0x20ac => true,
+        _ => false,
+    }
+}
+
+/// Whether every character of `text` is `supported_char`.
+pub fn supported(text: &str) -> bool {
+    if text.is_ascii() {
+        return !text.bytes().any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f);
+    }
+    text.chars().all(supported_char)
+}
+
+/// `ch.isspace()`, for supported characters.
+#[inline]
+pub fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\u{a0}')
+}
+
+/// `s.isprintable()`, for supported text (tab, newline and no-break space are not).
+pub fn is_printable(s: &str) -> bool {
+    !s.chars().any(|c| is_space(c) && c != ' ' || (c as u32) < 0x20 || c as u32 == 0x7f)
+}
+
+/// `" ".join(s.split())`.
+pub fn squeeze(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(is_space).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// `s.split()` (on runs of whitespace, no empty words).
+pub fn split_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(is_space).filter(|w| !w.is_empty())
+}
+
+/// `s.strip()` (whitespace at both ends).
+pub fn strip(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
+/// Whether a character is cased (Lu, Ll or Lt), for supported characters.
+#[inline]
+pub fn is_cased(c: char) -> bool {
+    c.is_uppercase() || c.is_lowercase()
+}
+
+/// `s.isupper()`: some cased character and no lower-case one.
+pub fn is_upper(s: &str) -> bool {
+    let mut cased = false;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        cased |= c.is_uppercase();
+    }
+    cased
+}
+
+/// `s.islower()`: some cased character and no upper-case one.
+pub fn is_lower(s: &str) -> bool {
+    let mut cased = false;
+    for c in s.chars() {
+        if c.is_uppercase() {
+            return false;
+        }
+        cased |= c.is_lowercase();
+    }
+    cased
+}
+
+/// `s.lower()` (also `s.casefold()`: they agree on supported text).
+pub fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.chars().flat_map(char::to_lowercase).collect()
+}
+
+/// `s.casefold()`, for supported text.
+pub fn casefold(s: &str) -> String {
+    lower(s)
+}
+
+/// `s.upper()`.
+pub fn upper(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_uppercase();
+    }
+    s.chars().flat_map(char::to_uppercase).collect()
+}
+
+/// `s.title()`: a cased character after a cased one is lowered, any other is upper-cased.
+pub fn title(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut previous_cased = false;
+    for c in s.chars() {
+        if previous_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        previous_cased = is_cased(c);
+    }
+    out
+}
+
+/// `ch.isdigit()` (only ASCII digits among supported characters).
+#[inline]
+pub fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+/// `ch.isalnum()` or `_`: what Python's `\w` matches, for supported characters.
+#[inline]
+pub fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The byte offset `n` characters before byte offset `at` (or 0): Python's
+/// `text[max(0, start - n):start]` on a str indexed by code points.
+pub fn chars_back(text: &str, at: usize, n: usize) -> usize {
+    let mut pos = at;
+    for _ in 0..n {
+        match text[..pos].chars().next_back() {
+            Some(c) => pos -= c.len_utf8(),
+            None => break,
+        }
+    }
+    pos
+}
+
+/// The byte offset `n` characters after byte offset `at` (or the end).
+pub fn chars_ahead(text: &str, at: usize, n: usize) -> usize {
+    let mut pos = at;
+    for c in text[at..].chars().take(n) {
+        pos += c.len_utf8();
+    }
+    pos
+}
+
+/// Python: `osce_native.supported(text)`, for tests and for the Python side's checks.
+#[pyfunction]
+#[pyo3(name = "supported")]
+fn py_supported(text: &str) -> bool {
+    supported(text)
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(py_supported, m)?)?;
+    Ok(())
+}
