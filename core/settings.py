@@ -84,6 +84,7 @@ class Settings:
     semantic: bool = True  # OSCE_SEMANTIC: `off` keeps the web UI in keyword mode, no model
     embeddings: str = "on"  # OSCE_EMBEDDINGS: the indexer's `--embeddings` default (on | off)
     doc_cache: str | None = str(DEFAULT_DOC_CACHE)  # OSCE_DOC_CACHE: a folder, or `off` (None)
+    native: bool = True  # OSCE_NATIVE: `off` parses every file in Python (indexer.native)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -126,6 +127,7 @@ class Settings:
             semantic=switched_on(get("OSCE_SEMANTIC")),
             embeddings=embeddings,
             doc_cache=None if doc_cache.lower() in OFF_WORDS else doc_cache,
+            native=switched_on(get("OSCE_NATIVE")),
         )
 
     @property

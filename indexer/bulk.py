@@ -28,7 +28,7 @@ from elasticsearch import ApiError, Elasticsearch
 
 from core import schema
 from core.release import Release
-from indexer import doc_cache, faults
+from indexer import doc_cache, faults, native
 from indexer.embeddings import FIELD as VECTOR_FIELD
 from indexer.embeddings import EmbeddingConfig, add_vectors, worker_threads
 from indexer.extract import iter_units, parse_bytes, parse_file, read_head
@@ -166,6 +166,8 @@ def _parse_unit(
             from indexer.extract import parse_member
 
             return prepare_release(parse_member(unit))._replace(unit_hash=digest)
+        if (fast := native.prepare(data, where)) is not None:
+            return Prepared(where, fast[0], fast[1], None, digest)
         return prepare_release(parse_bytes(data, where))._replace(unit_hash=digest)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a reindex
         log.exception("extractor failed on %s", where)

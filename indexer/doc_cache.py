@@ -44,6 +44,8 @@ SHAPING = (
     "indexer/extract/**/*.py",
     "indexer/gazetteer.py",
     "indexer/bulk.py",
+    "indexer/native.py",
+    "indexer/osce_native*.so",
     "indexer/doc_cache.py",
     "core/*.py",
     "core/data/**/*",

@@ -1,7 +1,358 @@
-//! Mirrors the Python module of the same name.
+//! Mirrors `core.schema.to_document` + `indexer.bulk.serialise` (the `_bulk` source, as orjson
+//! writes it) and the common path of `indexer.extract.encoding.decode`; `Extractor::prepare`
+//! is `indexer.bulk.prepare_file` for a text dump, from bytes to the document's id and JSON.
 
+use std::fmt::Write as _;
+
+use blake2::digest::consts::U16;
+use blake2::{Blake2b, Digest};
 use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict};
+use sha2::Sha256;
+use unicode_normalization::UnicodeNormalization;
 
-pub fn register(_m: &Bound<'_, PyModule>) -> PyResult<()> {
+use crate::gazetteer::Gazetteer;
+use crate::pyutil;
+use crate::text_dump::{Fields, TextDump};
+
+/// What a release's document is built from: the text parser's fields and the gazetteer's.
+pub struct ReleaseDoc<'a> {
+    pub fields: &'a Fields,
+    pub countries: &'a [String],
+    pub places: &'a [String],
+    pub path: &'a str,
+    pub indexed_at: &'a str,
+}
+
+/// `schema._normalise`: NFKC, plain quotes and dashes, one space between words, casefolded.
+fn normalise(text: &str) -> String {
+    let normal: String = text.nfkc().collect();
+    let mut squeezed = pyutil::squeeze(&normal);
+    for (old, new) in [("’", "'"), ("‘", "'"), ("“", "\""), ("”", "\""), ("–", "-"), ("—", "-")] {
+        if squeezed.contains(old) {
+            squeezed = squeezed.replace(old, new);
+        }
+    }
+    pyutil::casefold(&squeezed)
+}
+
+/// `schema._hash`: sha256 of the normalised title, the date and the normalised body.
+pub fn content_hash(title: &str, date: &str, body: &str) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(normalise(title).as_bytes());
+    hasher.update(b"\x1f");
+    hasher.update(date.as_bytes());
+    hasher.update(b"\x1f");
+    hasher.update(normalise(body).as_bytes());
+    hex(&hasher.finalize())
+}
+
+/// `bulk.unit_hash`: blake2b with a 16-byte digest, in hex.
+pub fn unit_hash(data: &[u8]) -> String {
+    let mut hasher = Blake2b::<U16>::new();
+    hasher.update(data);
+    hex(&hasher.finalize())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
+}
+
+/// `schema.place_display`: whitespace squeezed; a place in capitals in title case.
+pub fn place_display(place: &str) -> Option<String> {
+    let place = pyutil::squeeze(place);
+    if place.is_empty() {
+        return None;
+    }
+    Some(if pyutil::is_upper(&place) { pyutil::title(&place) } else { place })
+}
+
+/// A JSON document written as orjson writes one: compact, UTF-8, keys in insertion order.
+struct Json {
+    out: Vec<u8>,
+    first: bool,
+}
+
+impl Json {
+    fn new(capacity: usize) -> Self {
+        let mut out = Vec::with_capacity(capacity);
+        out.push(b'{');
+        Json { out, first: true }
+    }
+
+    fn key(&mut self, key: &str) {
+        if !self.first {
+            self.out.push(b',');
+        }
+        self.first = false;
+        self.string(key);
+        self.out.push(b':');
+    }
+
+    /// A string, escaped as orjson escapes: `"`, `\`, and control characters (the short
+    /// forms for \b \t \n \f \r, else `\u00xx`); everything else is written as UTF-8.
+    fn string(&mut self, s: &str) {
+        self.out.push(b'"');
+        let bytes = s.as_bytes();
+        let mut start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let escape: &[u8] = match b {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\t' => b"\\t",
+                b'\r' => b"\\r",
+                0x08 => b"\\b",
+                0x0c => b"\\f",
+                0x00..=0x1f => b"",
+                _ => continue,
+            };
+            self.out.extend_from_slice(&bytes[start..i]);
+            if escape.is_empty() {
+                let _ = write!(VecWriter(&mut self.out), "\\u{:04x}", b);
+            } else {
+                self.out.extend_from_slice(escape);
+            }
+            start = i + 1;
+        }
+        self.out.extend_from_slice(&bytes[start..]);
+        self.out.push(b'"');
+    }
+
+    fn opt(&mut self, key: &str, value: Option<&str>) {
+        self.key(key);
+        match value {
+            Some(s) => self.string(s),
+            None => self.out.extend_from_slice(b"null"),
+        }
+    }
+
+    fn str(&mut self, key: &str, value: &str) {
+        self.key(key);
+        self.string(value);
+    }
+
+    fn list(&mut self, key: &str, values: &[String]) {
+        self.key(key);
+        self.out.push(b'[');
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                self.out.push(b',');
+            }
+            self.string(v);
+        }
+        self.out.push(b']');
+    }
+
+    fn int(&mut self, key: &str, value: Option<i64>) {
+        self.key(key);
+        match value {
+            Some(n) => {
+                let _ = write!(VecWriter(&mut self.out), "{n}");
+            }
+            None => self.out.extend_from_slice(b"null"),
+        }
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        self.out.push(b'}');
+        self.out
+    }
+}
+
+struct VecWriter<'a>(&'a mut Vec<u8>);
+
+impl std::fmt::Write for VecWriter<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.extend_from_slice(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// `schema.to_document` serialised: (document id, `_bulk` source bytes).
+pub fn document(doc: &ReleaseDoc) -> (String, Vec<u8>) {
+    let f = doc.fields;
+    let body = f.body.join("\n");
+    let squeezed = pyutil::squeeze(&body);
+    let words = if squeezed.is_empty() { 0 } else { squeezed.matches(' ').count() + 1 };
+    let date = f.date.as_deref();
+    let hash = content_hash(&f.title, date.unwrap_or(""), &body);
+    let display = f.place.as_deref().and_then(place_display);
+    let places: Vec<String> = if !doc.places.is_empty() {
+        doc.places.to_vec()
+    } else if f.place.as_deref().is_some_and(|p| !p.is_empty()) {
+        display.iter().cloned().collect()
+    } else {
+        Vec::new()
+    };
+    let sources: Vec<String> = if !f.sources.is_empty() {
+        f.sources.clone()
+    } else {
+        f.source.iter().cloned().collect()
+    };
+    let mut json = Json::new(body.len() + f.title.len() + 1024);
+    json.str("title", &f.title);
+    json.str("body", &body);
+    json.opt("type", f.kind.as_deref());
+    json.opt("source", f.source.as_deref());
+    json.list("sources", &sources);
+    json.list("closed_sources", &f.closed_sources);
+    json.list("fields_of_work", &f.fields_of_work);
+    json.opt("place", f.place.as_deref());
+    json.opt("place_display", display.as_deref());
+    json.list("places", &places);
+    json.list("countries", doc.countries);
+    json.opt("date", date);
+    json.int("year", date.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok()));
+    json.str("path", doc.path);
+    json.opt("origin", None);
+    json.str("format", "text");
+    json.int("body_words", Some(words.max(1) as i64));
+    json.str("content_hash", &hash);
+    json.str("indexed_at", doc.indexed_at);
+    json.opt("crawled_at", None);
+    (hash[..ID_CHARS].to_owned(), json.finish())
+}
+
+const ID_CHARS: usize = 20;
+
+/// The common path of `encoding.decode` + `extract.looks_like_html`: strict UTF-8 without a
+/// BOM, CRs, mojibake or anything `pyutil::supported` refuses, not starting with markup or a
+/// binary signature, and not blank. None: let Python decode (and word any refusal).
+pub struct Decoder {
+    magic: Vec<Vec<u8>>,
+    max_bytes: usize,
+    mojibake: regex::Regex,
+}
+
+impl Decoder {
+    pub fn decode<'a>(&self, data: &'a [u8]) -> Option<&'a str> {
+        if data.len() > self.max_bytes
+            || data.starts_with(b"\xef\xbb\xbf")
+            || data.starts_with(b"\xff\xfe")
+            || data.starts_with(b"\xfe\xff")
+            || data.starts_with(b"\x00\x00\xfe\xff")
+            || self.magic.iter().any(|m| data.starts_with(m))
+        {
+            return None;
+        }
+        let text = std::str::from_utf8(data).ok()?;
+        if !pyutil::supported(text) {
+            return None;
+        }
+        match text.trim_start_matches(pyutil::is_space).chars().next() {
+            None | Some('<') => return None, // blank, or markup: Python words or parses it
+            _ => {}
+        }
+        if !text.is_ascii() && self.mojibake.is_match(text) {
+            return None;
+        }
+        Some(text)
+    }
+}
+
+/// `prepare_file` for a text dump: bytes to (document id, source), or None for Python.
+#[pyclass(frozen)]
+pub struct Extractor {
+    decoder: Decoder,
+    text_dump: TextDump,
+    gazetteer: Gazetteer,
+}
+
+impl Extractor {
+    /// The document for `data` read from `path`, or None where Python must decide (anything
+    /// `Decoder` refuses, a file holding no release: its reason is Python's to word).
+    pub fn prepare_bytes(&self, data: &[u8], path: &str, indexed_at: &str) -> Option<(String, Vec<u8>)> {
+        let text = self.decoder.decode(data)?;
+        let fields = self.text_dump.parse_text(text).ok()?;
+        let body = fields.body.join("\n");
+        let mut countries = self.gazetteer.find_countries(&[&fields.title, &body], true);
+        for state in self.gazetteer.place_parts(fields.dateline_place.as_deref()).1 {
+            if !countries.contains(&state) {
+                countries.push(state);
+            }
+        }
+        let places = self.gazetteer.place_parts(fields.place.as_deref()).0;
+        Some(document(&ReleaseDoc {
+            fields: &fields,
+            countries: &countries,
+            places: &places,
+            path,
+            indexed_at,
+        }))
+    }
+}
+
+#[pymethods]
+impl Extractor {
+    /// `Extractor(tables)`: `tables` from `indexer.native.tables()`.
+    #[new]
+    fn new(tables: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let get = |key: &str| -> PyResult<Bound<'_, PyAny>> {
+            tables
+                .get_item(key)?
+                .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(key.to_owned()))
+        };
+        let magic: Vec<Vec<u8>> = get("magic")?.extract()?;
+        let max_bytes: usize = get("max_bytes")?.extract()?;
+        let mojibake: String = get("mojibake")?.extract()?;
+        let mojibake = regex::Regex::new(&mojibake)
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        Ok(Extractor {
+            decoder: Decoder { magic, max_bytes, mojibake },
+            text_dump: TextDump::from_tables(get("text_dump")?.downcast()?)?,
+            gazetteer: Gazetteer::from_tables(get("gazetteer")?.downcast()?)?,
+        })
+    }
+
+    /// `(doc_id, source bytes)` for a text dump, or None: then Python parses the file.
+    fn prepare<'py>(
+        &self,
+        py: Python<'py>,
+        data: &[u8],
+        path: &str,
+        indexed_at: &str,
+    ) -> PyResult<Option<(String, Bound<'py, PyBytes>)>> {
+        let run = || {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                self.prepare_bytes(data, path, indexed_at)
+            }))
+        };
+        match py.allow_threads(run) {
+            Ok(done) => Ok(done.map(|(id, source)| (id, PyBytes::new(py, &source)))),
+            Err(_) => Err(pyo3::exceptions::PyRuntimeError::new_err(format!(
+                "native extractor panicked on {path}"
+            ))),
+        }
+    }
+
+    /// The decoded text when the fast path takes these bytes, else None (for tests).
+    fn decode(&self, data: &[u8]) -> Option<String> {
+        self.decoder.decode(data).map(str::to_owned)
+    }
+}
+
+/// `osce_native.unit_hash(data)`: `indexer.bulk.unit_hash` (blake2b, 16 bytes, hex).
+#[pyfunction]
+#[pyo3(name = "unit_hash")]
+fn py_unit_hash(py: Python<'_>, data: &[u8]) -> String {
+    py.allow_threads(|| unit_hash(data))
+}
+
+/// `osce_native.content_hash(title, date, body)`: `schema._hash`, for tests.
+#[pyfunction]
+#[pyo3(name = "content_hash")]
+fn py_content_hash(title: &str, date: &str, body: &str) -> String {
+    content_hash(title, date, body)
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Extractor>()?;
+    m.add_function(wrap_pyfunction!(py_unit_hash, m)?)?;
+    m.add_function(wrap_pyfunction!(py_content_hash, m)?)?;
     Ok(())
 }

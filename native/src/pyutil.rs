@@ -174,7 +174,26 @@ fn py_supported(text: &str) -> bool {
     supported(text)
 }
 
+/// Python: `osce_native.str_methods(s)`: what this module answers for `s.isupper()`,
+/// `s.islower()`, `s.lower()`, `s.upper()`, `s.title()`, `s.isprintable()`, `s.split()`,
+/// `[ch.isalnum() or ch == "_" for ch in s]`, so a test can hold them to CPython's.
+#[pyfunction]
+#[allow(clippy::type_complexity)]
+fn str_methods(s: &str) -> (bool, bool, String, String, String, bool, Vec<String>, Vec<bool>) {
+    (
+        is_upper(s),
+        is_lower(s),
+        lower(s),
+        upper(s),
+        title(s),
+        is_printable(s),
+        split_words(s).map(str::to_owned).collect(),
+        s.chars().map(is_word).collect(),
+    )
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(py_supported, m)?)?;
+    m.add_function(wrap_pyfunction!(str_methods, m)?)?;
     Ok(())
 }
