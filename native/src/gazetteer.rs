@@ -174,7 +174,10 @@ impl Gazetteer {
         if name.seat {
             return false;
         }
-        if self.person_lead.is_match(&text[pyutil::chars_back(text, start, 15)..start]) {
+        if self
+            .person_lead
+            .is_match(&text[pyutil::chars_back(text, start, 15)..start])
+        {
             return false;
         }
         let after = &text[end..pyutil::chars_ahead(text, end, 30)];
@@ -183,7 +186,7 @@ impl Gazetteer {
             .captures(after)
             .and_then(|c| c.get(1))
             .is_some_and(|w| !self.title_words.contains(w.as_str()));
-        !(capitalised && !name.upper)
+        !capitalised || name.upper
     }
 
     /// The States `texts` name, in order of first mention (`find_countries(*texts, demonyms=)`).
@@ -318,7 +321,7 @@ impl Gazetteer {
             } else {
                 None
             };
-            if has_tail && !tail_state.is_some_and(|&(_, capital)| !capital) {
+            if has_tail && tail_state.is_none_or(|&(_, capital)| capital) {
                 head = part; // `WASHINGTON, D.C.`: the comma belongs to the city's name
                 tail_state = None;
             }
@@ -336,7 +339,11 @@ impl Gazetteer {
             }
             if state.is_none() {
                 let first = city.split(',').next().unwrap_or("");
-                state = self.towns.get(&city).or_else(|| self.towns.get(first)).copied();
+                state = self
+                    .towns
+                    .get(&city)
+                    .or_else(|| self.towns.get(first))
+                    .copied();
             }
             if !cities.contains(&city) {
                 cities.push(city);
