@@ -11,7 +11,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -38,7 +37,7 @@ struct Name {
 pub struct Gazetteer {
     /// Canonical State names, indexed by the tables below.
     states: Vec<String>,
-    automaton: AhoCorasick,
+    automaton: Trie,
     /// Per automaton pattern: its tags and, for a name, its index in `names`.
     tags: Vec<u8>,
     name_of: Vec<usize>,
@@ -136,11 +135,7 @@ impl Gazetteer {
             towns.insert(town, state_id(state));
         }
 
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&words)
-            .map_err(|e| PyValueError::new_err(format!("gazetteer automaton: {e}")))?;
+        let automaton = Trie::new(&words);
         let demonym_pattern: String = item(tables, "demonym_pattern")?;
         let next_word: String = item(tables, "next_word")?;
         let title_words: Vec<String> = item(tables, "title_words")?;
@@ -210,19 +205,18 @@ impl Gazetteer {
             not_places.clear();
             adjectives.clear();
             spans.clear();
-            for m in self.automaton.find_overlapping_iter(text) {
-                let id = m.pattern().as_usize();
+            self.automaton.each(text.as_bytes(), |start, len, id| {
                 let tag = self.tags[id];
                 if tag & NAME != 0 {
-                    names.push((m.start(), !m.len(), self.name_of[id]));
+                    names.push((start, !len, self.name_of[id]));
                 }
                 if tag & NOT_PLACE != 0 {
-                    not_places.push((m.start(), !m.len()));
+                    not_places.push((start, !len));
                 }
                 if tag & DEMONYM != 0 {
-                    adjectives.push(m.start());
+                    adjectives.push(start);
                 }
-            }
+            });
             // NOT_PLACES: leftmost, non-overlapping, the longest at each start.
             not_places.sort_unstable();
             let mut end = 0;
@@ -356,6 +350,139 @@ impl Gazetteer {
             }
         }
         (cities, states)
+    }
+}
+
+/// The strings the three patterns begin with, as a byte trie: `each` reports every occurrence
+/// of every string (what Python's Aho-Corasick pass reports), in order of start.
+struct Trie {
+    /// Root transitions by first byte (0: none).
+    root: [u32; 256],
+    /// Per node: its children's range in `edges` (or, for a node with many children, its
+    /// table in `dense` as `DENSE | index`), and the string ending there (or NONE).
+    nodes: Vec<(u32, u32, usize)>,
+    edges: Vec<(u8, u32)>,
+    dense: Vec<[u32; 256]>,
+    /// When every string begins with an ASCII byte: the range those bytes lie in, to skip
+    /// eight bytes at a time that hold none of them.
+    first: Option<(u8, u8)>,
+}
+
+impl Trie {
+    const NONE: usize = usize::MAX;
+    const DENSE: u32 = 1 << 31;
+    /// Nodes with more children than this look them up in a table.
+    const SPARSE: usize = 4;
+
+    fn new(words: &[String]) -> Self {
+        // Build with maps, then lay the children out contiguously.
+        let mut children: Vec<Vec<(u8, usize)>> = vec![Vec::new()];
+        let mut ends: Vec<usize> = vec![Self::NONE];
+        for (id, word) in words.iter().enumerate() {
+            let mut node = 0;
+            for &b in word.as_bytes() {
+                node = match children[node].iter().find(|&&(c, _)| c == b) {
+                    Some(&(_, next)) => next,
+                    None => {
+                        children.push(Vec::new());
+                        ends.push(Self::NONE);
+                        let next = children.len() - 1;
+                        children[node].push((b, next));
+                        next
+                    }
+                };
+            }
+            ends[node] = id;
+        }
+        let mut root = [0u32; 256];
+        for &(b, next) in &children[0] {
+            root[b as usize] = next as u32;
+        }
+        let mut nodes = Vec::with_capacity(children.len());
+        let mut edges = Vec::new();
+        let mut dense = Vec::new();
+        for (kids, &end) in children.iter().zip(&ends) {
+            if kids.len() > Self::SPARSE {
+                let mut table = [0u32; 256];
+                for &(b, n) in kids {
+                    table[b as usize] = n as u32;
+                }
+                dense.push(table);
+                nodes.push((Self::DENSE | (dense.len() as u32 - 1), 0, end));
+            } else {
+                let from = edges.len() as u32;
+                edges.extend(kids.iter().map(|&(b, n)| (b, n as u32)));
+                nodes.push((from, edges.len() as u32, end));
+            }
+        }
+        let starts: Vec<u8> = (0..=255u8).filter(|&b| root[b as usize] != 0).collect();
+        let first = match (starts.first(), starts.last()) {
+            (Some(&lo), Some(&hi)) if lo > 0 && hi < 0x7f => Some((lo, hi)),
+            _ => None,
+        };
+        Trie {
+            root,
+            nodes,
+            edges,
+            dense,
+            first,
+        }
+    }
+
+    /// Whether a word of eight bytes may hold a byte in lo..=hi (ASCII, 0 < lo <= hi < 127):
+    /// the "has between" bit trick (bytes with their high bit set never count).
+    #[inline]
+    fn may_hold(x: u64, lo: u8, hi: u8) -> bool {
+        const ONES: u64 = u64::MAX / 255;
+        let (m, n) = (lo as u64 - 1, hi as u64 + 1);
+        let low7 = x & (ONES * 127);
+        ((ONES * (127 + n)).wrapping_sub(low7) & !x & low7.wrapping_add(ONES * (127 - m)))
+            & (ONES * 128)
+            != 0
+    }
+
+    /// `found(start, len, id)` for every occurrence of every string in `text`.
+    #[inline]
+    fn each(&self, text: &[u8], mut found: impl FnMut(usize, usize, usize)) {
+        let mut start = 0;
+        while start < text.len() {
+            if let Some((lo, hi)) = self.first {
+                if let Some(chunk) = text.get(start..start + 8) {
+                    let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+                    if !Self::may_hold(word, lo, hi) {
+                        start += 8;
+                        continue;
+                    }
+                }
+            }
+            let chunk_end = (start + 8).min(text.len());
+            for start in start..chunk_end {
+                self.walk(text, start, &mut found);
+            }
+            start = chunk_end;
+        }
+    }
+
+    #[inline]
+    fn walk(&self, text: &[u8], start: usize, found: &mut impl FnMut(usize, usize, usize)) {
+        let mut node = self.root[text[start] as usize];
+        let mut at = start + 1;
+        while node != 0 {
+            let (from, to, end) = self.nodes[node as usize];
+            if end != Self::NONE {
+                found(start, at - start, end);
+            }
+            let Some(&next) = text.get(at) else { break };
+            node = if from & Self::DENSE != 0 {
+                self.dense[(from & !Self::DENSE) as usize][next as usize]
+            } else {
+                self.edges[from as usize..to as usize]
+                    .iter()
+                    .find(|&&(c, _)| c == next)
+                    .map_or(0, |&(_, n)| n)
+            };
+            at += 1;
+        }
     }
 }
 
