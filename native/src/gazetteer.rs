@@ -2,9 +2,9 @@
 //! (`find_countries`) and the cities and States of a dateline place (`place_parts`).
 //!
 //! Every table and pattern source comes from `indexer.gazetteer.native_tables()`. Python finds
-//! candidate starts with an Aho-Corasick pass and matches its regexes only there; here the same
-//! pass (overlapping, every string at every position) gives the candidates, and the name and
-//! NOT_PLACES tries are matched by hand: a trie alternation with optional ends tries the longest
+//! candidate starts with an Aho-Corasick pass and matches its regexes only there; here a byte
+//! trie of the same strings gives the same candidates (every string at every start), and the
+//! name and NOT_PLACES tries are matched by hand: a trie alternation with optional ends tries the longest
 //! name first and backs off to shorter ones, so a match is the longest name starting there that
 //! the `(?!\w)` after it accepts. The demonym pattern is matched by the `regex` crate (the
 //! same leftmost-first semantics as Python's backtracking `re`), anchored at each candidate.
@@ -13,6 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use pyo3::types::PyDict;
 use regex::Regex;
 
@@ -528,7 +529,7 @@ impl PyGazetteer {
 
     /// `find_countries(*texts, demonyms=True)`; a None text is an empty one.
     #[pyo3(signature = (*texts, demonyms = true))]
-    fn find_countries(&self, texts: Vec<Option<String>>, demonyms: bool) -> Vec<String> {
+    fn find_countries(&self, texts: Vec<Option<PyBackedStr>>, demonyms: bool) -> Vec<String> {
         let texts: Vec<&str> = texts.iter().map(|t| t.as_deref().unwrap_or("")).collect();
         self.inner.find_countries(&texts, demonyms)
     }
