@@ -9,6 +9,10 @@ use pyo3::types::PyDict;
 use crate::dateline::{get, plain_regex};
 use crate::pyutil;
 
+/// An input where the Python function raises (so Rust gives no answer: parse it in Python).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PythonRaises;
+
 pub struct Labels {
     closed_re: regex::Regex,
     continues_re: regex::Regex,
@@ -126,34 +130,41 @@ impl Labels {
         out
     }
 
-    /// `normalise_type(value)`: `PRESS RELEASES` -> `Press release`.
-    pub fn normalise_type(&self, value: Option<&str>) -> Option<String> {
-        let value = value.filter(|v| !v.is_empty())?;
+    /// `normalise_type(value)`: `PRESS RELEASES` -> `Press release`. `PythonRaises` where Python
+    /// raises (IndexError on a type that is just `s`): the caller must parse in Python.
+    pub fn normalise_type(&self, value: Option<&str>) -> Result<Option<String>, PythonRaises> {
+        let Some(value) = value.filter(|v| !v.is_empty()) else {
+            return Ok(None);
+        };
         let squeezed = pyutil::squeeze(value);
         let text = squeezed.trim_matches(|c| c == ' ' || c == ':' || c == '.');
         if text.is_empty() {
-            return None;
+            return Ok(None);
         }
+        self.normalise(text).map(Some)
+    }
+
+    fn normalise(&self, text: &str) -> Result<String, PythonRaises> {
         let key = pyutil::casefold(text);
         if let Some(display) = self.content_types.get(&key) {
-            return Some(display.clone());
+            return Ok(display.clone());
         }
         let words: Vec<&str> = pyutil::split_words(&key).collect();
-        let (last, init) = words.split_last()?;
+        let (last, init) = words.split_last().ok_or(PythonRaises)?;
         let mut single = init.join(" ");
         if !init.is_empty() {
             single.push(' ');
         }
         single.push_str(&singular(last));
         if let Some(display) = self.content_types.get(&single) {
-            return Some(display.clone());
+            return Ok(display.clone());
         }
         if pyutil::is_upper(text) || pyutil::is_lower(text) {
             let mut chars = single.chars();
-            let first = chars.next()?;
-            return Some(pyutil::upper(first.encode_utf8(&mut [0; 4])) + chars.as_str());
+            let first = chars.next().ok_or(PythonRaises)?; // `single[0]` raises IndexError
+            return Ok(pyutil::upper(first.encode_utf8(&mut [0; 4])) + chars.as_str());
         }
-        Some(text.to_string())
+        Ok(text.to_string())
     }
 }
 
@@ -184,9 +195,12 @@ impl PyLabels {
         self.inner.fields_of(&values)
     }
 
+    /// Raises IndexError where Python's does.
     #[pyo3(signature = (value=None))]
-    fn normalise_type(&self, value: Option<&str>) -> Option<String> {
-        self.inner.normalise_type(value)
+    fn normalise_type(&self, value: Option<&str>) -> PyResult<Option<String>> {
+        self.inner.normalise_type(value).map_err(|PythonRaises| {
+            pyo3::exceptions::PyIndexError::new_err("string index out of range")
+        })
     }
 }
 

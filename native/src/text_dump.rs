@@ -31,6 +31,16 @@ pub struct Fields {
     pub body: Vec<String>,
 }
 
+/// Why `parse_text` gives no Fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rejected {
+    /// The file holds no release: `Release.invalid`'s exact reason.
+    Invalid(String),
+    /// An input where the Python function raises (a type that is just `s`): parse it in
+    /// Python, which raises the same exception.
+    Fallback,
+}
+
 const EMPTY_FILE: &str = "empty file";
 const ONLY_NAVIGATION: &str = "no release found: the file holds only navigation lists";
 const NO_ANCHOR: &str =
@@ -287,11 +297,16 @@ impl TextDump {
 
     /// `parse_text(text, path)`: the release's fields, or the reason the file holds none
     /// (`Release.invalid`'s error).
-    pub fn parse_text(&self, text: &str) -> Result<Fields, String> {
-        self.parse(text).map_err(str::to_string)
+    pub fn parse_text(&self, text: &str) -> Result<Fields, Rejected> {
+        match self.parse(text) {
+            Ok(Some(fields)) => Ok(fields),
+            Ok(None) => Err(Rejected::Fallback),
+            Err(reason) => Err(Rejected::Invalid(reason.to_string())),
+        }
     }
 
-    fn parse(&self, text: &str) -> Result<Fields, &'static str> {
+    /// The fields, None where Python raises, or the invalid reason.
+    fn parse(&self, text: &str) -> Result<Option<Fields>, &'static str> {
         if pyutil::strip(text).is_empty() {
             return Err(EMPTY_FILE);
         }
@@ -342,10 +357,13 @@ impl TextDump {
             return Err(NO_BODY);
         }
         let (sources, closed_sources) = self.labels.sources_of(meta.get("source"));
-        let kind = self
+        let Ok(kind) = self
             .labels
-            .normalise_type(meta.first("type").or(kind.as_deref()));
-        Ok(Fields {
+            .normalise_type(meta.first("type").or(kind.as_deref()))
+        else {
+            return Ok(None);
+        };
+        Ok(Some(Fields {
             kind,
             title,
             date: meta_date.or(date_dl),
@@ -359,7 +377,7 @@ impl TextDump {
             closed_sources,
             fields_of_work: self.labels.fields_of(meta.get("fields_of_work")),
             body: paragraphs,
-        })
+        }))
     }
 }
 
@@ -378,11 +396,13 @@ impl PyTextDump {
         })
     }
 
-    /// A dict of the Release fields `parse_text` sets, or `{"error": reason}`.
+    /// A dict of the Release fields `parse_text` sets, `{"error": reason}` for an invalid
+    /// file, or `{"fallback": True}` where Python raises (the caller parses in Python).
     fn parse_text<'py>(&self, py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyDict>> {
         let out = PyDict::new(py);
         match self.inner.parse_text(text) {
-            Err(reason) => out.set_item("error", reason)?,
+            Err(Rejected::Invalid(reason)) => out.set_item("error", reason)?,
+            Err(Rejected::Fallback) => out.set_item("fallback", true)?,
             Ok(f) => {
                 out.set_item("type", f.kind)?;
                 out.set_item("title", f.title)?;
