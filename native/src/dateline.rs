@@ -47,12 +47,74 @@ pub(crate) fn plain_regex(tables: &Bound<'_, PyDict>, key: &str) -> PyResult<reg
         .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("{key}: {e}")))
 }
 
-fn fancy(tables: &Bound<'_, PyDict>, key: &str) -> PyResult<fancy_regex::Regex> {
-    let source = pattern_source(tables, key)?;
-    fancy_regex::RegexBuilder::new(&source)
-        .backtrack_limit(10_000_000)
-        .build()
-        .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("{key}: {e}")))
+/// The group names of the two dateline patterns, in `Groups` order.
+const GROUPS: [&str; 7] = ["place", "day", "month", "year", "day2", "month2", "year2"];
+/// Python's lookahead in the dateline patterns, and the empty group that stands for it in the
+/// regex crate's copy of the pattern (it records where the lookahead would look).
+const LOOKAHEAD: &str = r"(?!\d)";
+const LOOKAHEAD_AT: &str = "(?P<lookahead_at>)";
+
+/// The groups of a dateline match: byte ranges by `GROUPS` index, and the match's end.
+struct Groups {
+    spans: [Option<(usize, usize)>; 7],
+    end: usize,
+}
+
+/// A dateline pattern: Python's, on fancy-regex (its lookahead needs the backtracking VM), and
+/// the same pattern with the lookahead replaced by an empty group, on the regex crate.
+///
+/// The regex crate's match is the one a backtracker finds first (leftmost-first); where the
+/// lookahead holds at that match's `lookahead_at`, it is also the first match of Python's
+/// pattern (every path tried before it fails without the lookahead, so with it too); where no
+/// match exists without the lookahead, none exists with it. Only where the character there is
+/// a digit does the exact VM decide.
+struct DatelinePattern {
+    exact: fancy_regex::Regex,
+    fast: Option<(regex::Regex, [Option<usize>; 7], usize)>,
+}
+
+impl DatelinePattern {
+    fn new(tables: &Bound<'_, PyDict>, key: &str) -> PyResult<Self> {
+        let source = pattern_source(tables, key)?;
+        let error = |e: String| pyo3::exceptions::PyValueError::new_err(format!("{key}: {e}"));
+        let exact = fancy_regex::RegexBuilder::new(&source)
+            .backtrack_limit(10_000_000)
+            .build()
+            .map_err(|e| error(e.to_string()))?;
+        let fast = if source.matches(LOOKAHEAD).count() == 1 && !source.contains("lookahead_at") {
+            let plain = regex::Regex::new(&source.replace(LOOKAHEAD, LOOKAHEAD_AT))
+                .map_err(|e| error(e.to_string()))?;
+            let index = |name: &str| plain.capture_names().position(|n| n == Some(name));
+            let groups = GROUPS.map(index);
+            let at = index("lookahead_at").expect("the group just put in");
+            Some((plain, groups, at))
+        } else {
+            None
+        };
+        Ok(Self { exact, fast })
+    }
+
+    /// The match at the start of text (Python's `pattern.match(text)`).
+    fn captures(&self, text: &str) -> Option<Groups> {
+        if let Some((plain, groups, at)) = &self.fast {
+            let c = plain.captures(text)?;
+            let look = c.get(*at).map_or(0, |m| m.start());
+            if !text[look..].starts_with(|ch: char| ch.is_ascii_digit()) {
+                let spans = groups.map(|g| g.and_then(|g| c.get(g)).map(|m| (m.start(), m.end())));
+                return Some(Groups {
+                    spans,
+                    end: c.get(0).map_or(0, |m| m.end()),
+                });
+            }
+        }
+        // A backtrack limit hit (never on one line of text) counts as no match.
+        let c = self.exact.captures(text).ok()??;
+        let spans = GROUPS.map(|name| c.name(name).map(|m| (m.start(), m.end())));
+        Some(Groups {
+            spans,
+            end: c.get(0).map_or(0, |m| m.end()),
+        })
+    }
 }
 
 /// A dateline found at the start of a text: byte ranges of its groups, and where it ends.
@@ -66,8 +128,8 @@ pub struct DatelineMatch<'t> {
 }
 
 pub struct Dateline {
-    dateline_re: fancy_regex::Regex,
-    place_first_re: fancy_regex::Regex,
+    dateline_re: DatelinePattern,
+    place_first_re: DatelinePattern,
     dmy_re: regex::Regex,
     mdy_re: regex::Regex,
     iso_re: regex::Regex,
@@ -105,8 +167,8 @@ fn int(s: &str) -> u32 {
 impl Dateline {
     pub fn from_tables(tables: &Bound<'_, PyDict>) -> PyResult<Self> {
         Ok(Self {
-            dateline_re: fancy(tables, "dateline_re")?,
-            place_first_re: fancy(tables, "place_first_re")?,
+            dateline_re: DatelinePattern::new(tables, "dateline_re")?,
+            place_first_re: DatelinePattern::new(tables, "place_first_re")?,
             dmy_re: plain_regex(tables, "dmy_re")?,
             mdy_re: plain_regex(tables, "mdy_re")?,
             iso_re: plain_regex(tables, "iso_re")?,
@@ -123,44 +185,39 @@ impl Dateline {
 
     /// `match_dateline(text)`: the dateline at the start of text, in either shape.
     pub fn match_dateline<'t>(&self, text: &'t str) -> Option<DatelineMatch<'t>> {
-        // A backtrack limit hit (never on one line of text) counts as no match.
-        if let Ok(Some(c)) = self.dateline_re.captures(text) {
-            let s = |name: &str| c.name(name).map(|m| m.as_str());
-            let place = s("place");
-            let found = if let Some(day) = s("day") {
-                let year = s("year");
+        let group = |g: &Groups, i: usize| g.spans[i].map(|(a, b)| &text[a..b]);
+        if let Some(g) = self.dateline_re.captures(text) {
+            let place = group(&g, 0);
+            let found = if let Some(day) = group(&g, 1) {
+                let year = group(&g, 3);
                 (year.is_some() || place.is_some()).then(|| DatelineMatch {
                     place,
                     day,
-                    month: s("month").unwrap_or(""),
+                    month: group(&g, 2).unwrap_or(""),
                     year,
-                    end: 0,
+                    end: g.end,
                 })
             } else {
-                s("day2").map(|day| DatelineMatch {
+                group(&g, 4).map(|day| DatelineMatch {
                     place,
                     day,
-                    month: s("month2").unwrap_or(""),
-                    year: s("year2"),
-                    end: 0,
+                    month: group(&g, 5).unwrap_or(""),
+                    year: group(&g, 6),
+                    end: g.end,
                 })
             };
-            if let Some(mut found) = found {
-                found.end = c.get(0).map_or(0, |m| m.end());
-                return Some(found);
+            if found.is_some() {
+                return found;
             }
         }
-        if let Ok(Some(c)) = self.place_first_re.captures(text) {
-            let s = |name: &str| c.name(name).map(|m| m.as_str());
-            return Some(DatelineMatch {
-                place: s("place"),
-                day: s("day").unwrap_or(""),
-                month: s("month").unwrap_or(""),
-                year: s("year"),
-                end: c.get(0).map_or(0, |m| m.end()),
-            });
-        }
-        None
+        let g = self.place_first_re.captures(text)?;
+        Some(DatelineMatch {
+            place: group(&g, 0),
+            day: group(&g, 1).unwrap_or(""),
+            month: group(&g, 2).unwrap_or(""),
+            year: group(&g, 3),
+            end: g.end,
+        })
     }
 
     /// `parse_date(value)`: the ISO date of a `- Date:` value, None for any other format.
