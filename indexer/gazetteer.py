@@ -354,3 +354,28 @@ def place_parts(place: str | None) -> tuple[list[str], list[str]]:
         if state and state not in states:
             states.append(state)
     return cities, states
+
+
+def native_tables() -> dict:
+    """The tables and pattern sources `osce_native.Gazetteer` is built from (one definition:
+    everything Rust matches with is derived here, from the tables above)."""
+    pattern, lookup = _lookup()
+    adj_pattern, adj_lookup = _demonym_pattern()
+    lead = first_chars(adj_lookup)
+    assert adj_pattern.pattern.startswith(lead + r"\b")
+    names = [n for c, (v, caps) in STATES.items() for n in (c, *v, *caps)]
+    return {
+        # Every written form the name pattern matches -> (canonical, is a capital).
+        "names": {w: lookup[w.casefold()] for w in sorted(_cases(names))},
+        "lookup": dict(lookup),
+        "not_places": sorted(_cases(NOT_PLACES)),
+        "seats": sorted(SEATS),
+        "demonyms": dict(sorted(adj_lookup.items())),
+        # The adjective pattern after its first-letter lookahead and `\b` (Rust checks those).
+        "demonym_pattern": adj_pattern.pattern[len(lead) + 2 :],
+        "group_lead": _GROUP_LEAD.pattern,
+        "person_lead": _PERSON_LEAD.pattern,
+        "next_word": _NEXT_WORD.pattern,
+        "title_words": sorted(_TITLE_WORDS),
+        "towns": dict(TOWNS),
+    }

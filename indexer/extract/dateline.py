@@ -153,3 +153,23 @@ def strip_dateline(
         return None, None, paragraphs
     place, iso, rest = split_dateline(paragraphs[0], known_date)
     return place, iso, ([rest] if rest else []) + paragraphs[1:]
+
+
+def _pattern(regex: re.Pattern[str]) -> tuple[str, int]:
+    """A compiled pattern's source and its IGNORECASE/VERBOSE flags, for the Rust port."""
+    return regex.pattern, int(regex.flags & (re.IGNORECASE | re.VERBOSE))
+
+
+def native_tables() -> dict:
+    """The month names and the patterns, for osce_native's port of this module."""
+    return {
+        "months": dict(MONTHS),
+        "dateline_re": _pattern(DATELINE_RE),
+        "place_first_re": _pattern(PLACE_FIRST_RE),
+        "dmy_re": _pattern(_DMY_RE),
+        "mdy_re": _pattern(_MDY_RE),
+        "iso_re": _pattern(_ISO_RE),
+        "dotted_re": _pattern(_DOTTED_RE),
+        "slashed_re": _pattern(_SLASHED_RE),
+        "trailing_weekday_re": _pattern(_TRAILING_WEEKDAY),
+    }

@@ -146,3 +146,13 @@ def normalise_type(value: str | None) -> str | None:
     if text.isupper() or text.islower():
         return single[0].upper() + single[1:]
     return text
+
+
+def native_tables() -> dict:
+    """The State names, content types and patterns, for osce_native's port of this module."""
+    return {
+        "state_names": sorted(_state_names()),
+        "content_types": dict(CONTENT_TYPES),
+        "closed_re": (_CLOSED.pattern, int(_CLOSED.flags & (re.IGNORECASE | re.VERBOSE))),
+        "continues_re": (_CONTINUES.pattern, int(_CONTINUES.flags & (re.IGNORECASE | re.VERBOSE))),
+    }

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from core.release import Release
+from indexer.extract import dateline, labels
 from indexer.extract.dateline import match_dateline, parse_date, strip_dateline
 from indexer.extract.labels import fields_of, normalise_type, sources_of
 
@@ -252,3 +253,22 @@ def parse_text(text: str, path: str) -> Release:
         body=paragraphs,
         format="text",
     )
+
+
+def native_tables() -> dict:
+    """Everything osce_native's TextDump is built from: this module's labels, types and
+    patterns, and those of `dateline` and `labels`, in one dict (their keys do not collide)."""
+
+    def pattern(regex: re.Pattern[str]) -> tuple[str, int]:
+        return regex.pattern, int(regex.flags & (re.IGNORECASE | re.VERBOSE))
+
+    return {
+        **dateline.native_tables(),
+        **labels.native_tables(),
+        "labels": dict(LABELS),
+        "known_types": sorted(KNOWN_TYPES),
+        "label_re": pattern(_LABEL_RE),
+        "name_list_re": pattern(_NAME_LIST),
+        "item_re": pattern(_ITEM_RE),
+        "only_dashes_re": pattern(_ONLY_DASHES),
+    }
