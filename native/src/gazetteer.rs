@@ -3,11 +3,12 @@
 //!
 //! Every table and pattern source comes from `indexer.gazetteer.native_tables()`. Python finds
 //! candidate starts with an Aho-Corasick pass and matches its regexes only there; here a byte
-//! trie of the same strings gives the same candidates (every string at every start), and the
-//! name and NOT_PLACES tries are matched by hand: a trie alternation with optional ends tries the longest
-//! name first and backs off to shorter ones, so a match is the longest name starting there that
-//! the `(?!\w)` after it accepts. The demonym pattern is matched by the `regex` crate (the
-//! same leftmost-first semantics as Python's backtracking `re`), anchored at each candidate.
+//! trie of the same strings gives the same candidates (every string at every start). The name
+//! and NOT_PLACES tries are matched by hand: a trie alternation with optional ends tries the
+//! longest name first and backs off to shorter ones, so a match is the longest name starting
+//! there that the `(?!\w)` after it accepts. The demonym pattern is matched by the `regex`
+//! crate (the same leftmost-first semantics as Python's backtracking `re`), anchored at each
+//! candidate, with its leading `\b` checked by hand.
 
 use std::collections::{HashMap, HashSet};
 
