@@ -24,16 +24,44 @@ pub struct ReleaseDoc<'a> {
     pub indexed_at: &'a str,
 }
 
-/// `schema._normalise`: NFKC, plain quotes and dashes, one space between words, casefolded.
+/// `schema._normalise`: NFKC, plain quotes and dashes, one space between words, casefolded,
+/// in one pass (the replacements and casefolding commute: both map one character at a time,
+/// and the replacements give ASCII that casefolds to itself). NFKC runs only when some
+/// character has a compatibility form: supported text holds no combining marks, so nothing
+/// else can compose.
 fn normalise(text: &str) -> String {
-    let normal: String = text.nfkc().collect();
-    let mut squeezed = pyutil::squeeze(&normal);
-    for (old, new) in [("’", "'"), ("‘", "'"), ("“", "\""), ("”", "\""), ("–", "-"), ("—", "-")] {
-        if squeezed.contains(old) {
-            squeezed = squeezed.replace(old, new);
+    let composed: String;
+    let text = if !text.is_ascii() && text.chars().any(nfkc_changes) {
+        composed = text.nfkc().collect();
+        &composed
+    } else {
+        text
+    };
+    let mut out = String::with_capacity(text.len());
+    for word in pyutil::split_words(text) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+            continue;
+        }
+        for c in word.chars() {
+            match c {
+                '\u{2019}' | '\u{2018}' => out.push('\''),
+                '\u{201c}' | '\u{201d}' => out.push('"'),
+                '\u{2013}' | '\u{2014}' => out.push('-'),
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                c => out.extend(c.to_lowercase()),
+            }
         }
     }
-    pyutil::casefold(&squeezed)
+    out
+}
+
+/// Whether NFKC changes a (non-ASCII) character on its own.
+fn nfkc_changes(c: char) -> bool {
+    !c.is_ascii() && !std::iter::once(c).nfkc().eq(std::iter::once(c))
 }
 
 /// `schema._hash`: sha256 of the normalised title, the date and the normalised body.
@@ -68,7 +96,11 @@ pub fn place_display(place: &str) -> Option<String> {
     if place.is_empty() {
         return None;
     }
-    Some(if pyutil::is_upper(&place) { pyutil::title(&place) } else { place })
+    Some(if pyutil::is_upper(&place) {
+        pyutil::title(&place)
+    } else {
+        place
+    })
 }
 
 /// A JSON document written as orjson writes one: compact, UTF-8, keys in insertion order.
@@ -178,7 +210,11 @@ pub fn document(doc: &ReleaseDoc) -> (String, Vec<u8>) {
     let f = doc.fields;
     let body = f.body.join("\n");
     let squeezed = pyutil::squeeze(&body);
-    let words = if squeezed.is_empty() { 0 } else { squeezed.matches(' ').count() + 1 };
+    let words = if squeezed.is_empty() {
+        0
+    } else {
+        squeezed.matches(' ').count() + 1
+    };
     let date = f.date.as_deref();
     let hash = content_hash(&f.title, date.unwrap_or(""), &body);
     let display = f.place.as_deref().and_then(place_display);
@@ -207,7 +243,10 @@ pub fn document(doc: &ReleaseDoc) -> (String, Vec<u8>) {
     json.list("places", &places);
     json.list("countries", doc.countries);
     json.opt("date", date);
-    json.int("year", date.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok()));
+    json.int(
+        "year",
+        date.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok()),
+    );
     json.str("path", doc.path);
     json.opt("origin", None);
     json.str("format", "text");
@@ -248,11 +287,18 @@ impl Decoder {
             None | Some('<') => return None, // blank, or markup: Python words or parses it
             _ => {}
         }
-        if !text.is_ascii() && self.mojibake.is_match(text) {
+        if !text.is_ascii() && has_mojibake_lead(data) && self.mojibake.is_match(text) {
             return None;
         }
         Some(text)
     }
+}
+
+/// `encoding._MOJIBAKE_LEAD_BYTES`: U+00C2-U+00F4 in UTF-8 (C3 82-C3 B4), which every
+/// mojibake run starts with; without one the pattern cannot match.
+fn has_mojibake_lead(data: &[u8]) -> bool {
+    data.windows(2)
+        .any(|w| w[0] == 0xc3 && (0x82..=0xb4).contains(&w[1]))
 }
 
 /// `prepare_file` for a text dump: bytes to (document id, source), or None for Python.
@@ -266,12 +312,21 @@ pub struct Extractor {
 impl Extractor {
     /// The document for `data` read from `path`, or None where Python must decide (anything
     /// `Decoder` refuses, a file holding no release: its reason is Python's to word).
-    pub fn prepare_bytes(&self, data: &[u8], path: &str, indexed_at: &str) -> Option<(String, Vec<u8>)> {
+    pub fn prepare_bytes(
+        &self,
+        data: &[u8],
+        path: &str,
+        indexed_at: &str,
+    ) -> Option<(String, Vec<u8>)> {
         let text = self.decoder.decode(data)?;
         let fields = self.text_dump.parse_text(text).ok()?;
         let body = fields.body.join("\n");
         let mut countries = self.gazetteer.find_countries(&[&fields.title, &body], true);
-        for state in self.gazetteer.place_parts(fields.dateline_place.as_deref()).1 {
+        for state in self
+            .gazetteer
+            .place_parts(fields.dateline_place.as_deref())
+            .1
+        {
             if !countries.contains(&state) {
                 countries.push(state);
             }
@@ -303,7 +358,11 @@ impl Extractor {
         let mojibake = regex::Regex::new(&mojibake)
             .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
         Ok(Extractor {
-            decoder: Decoder { magic, max_bytes, mojibake },
+            decoder: Decoder {
+                magic,
+                max_bytes,
+                mojibake,
+            },
             text_dump: TextDump::from_tables(get("text_dump")?.downcast()?)?,
             gazetteer: Gazetteer::from_tables(get("gazetteer")?.downcast()?)?,
         })

@@ -28,10 +28,25 @@ pub fn supported_char(c: char) -> bool {
 
 /// Whether every character of `text` is `supported_char`.
 pub fn supported(text: &str) -> bool {
-    if text.is_ascii() {
-        return !text.bytes().any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        // A lead byte: the character starts here (text is valid UTF-8).
+        let c = text[i..].chars().next().expect("valid UTF-8");
+        if !supported_char(c) {
+            return false;
+        }
+        i += c.len_utf8();
     }
-    text.chars().all(supported_char)
+    true
 }
 
 /// `ch.isspace()`, for supported characters.
@@ -42,7 +57,8 @@ pub fn is_space(c: char) -> bool {
 
 /// `s.isprintable()`, for supported text (tab, newline and no-break space are not).
 pub fn is_printable(s: &str) -> bool {
-    !s.chars().any(|c| is_space(c) && c != ' ' || (c as u32) < 0x20 || c as u32 == 0x7f)
+    !s.chars()
+        .any(|c| is_space(c) && c != ' ' || (c as u32) < 0x20 || c as u32 == 0x7f)
 }
 
 /// `" ".join(s.split())`.
@@ -179,7 +195,18 @@ fn py_supported(text: &str) -> bool {
 /// `[ch.isalnum() or ch == "_" for ch in s]`, so a test can hold them to CPython's.
 #[pyfunction]
 #[allow(clippy::type_complexity)]
-fn str_methods(s: &str) -> (bool, bool, String, String, String, bool, Vec<String>, Vec<bool>) {
+fn str_methods(
+    s: &str,
+) -> (
+    bool,
+    bool,
+    String,
+    String,
+    String,
+    bool,
+    Vec<String>,
+    Vec<bool>,
+) {
     (
         is_upper(s),
         is_lower(s),
