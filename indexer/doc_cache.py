@@ -16,9 +16,13 @@ holds them). Values are not compressed: on 2,000 synthetic releases (2.6 KB of J
 level 1 cost 40 us to write and 12 us to read a document, against 16 us and 3.5 us for a whole
 uncompressed row; the cache is ~3.7 KB a release on disk.
 
-The parser processes read (SQLite in WAL mode: readers never wait for the writer); the main
-process alone writes what they parsed, in batched transactions. Every failure of the cache
-(unreadable, corrupt, locked) is logged and becomes a miss: a reindex never fails for it.
+The parser processes read; the main process alone writes what they parsed, in batched
+transactions. The file keeps a rollback journal, not a WAL: a cold reindex appends ~3.7 KB a
+release, which WAL mode writes twice (log, then checkpoint) for 0.026 ms of CPU a row against
+0.013 ms (20,000 synthetic releases); readers wait only while a batch commits (milliseconds).
+`synchronous=OFF`: a killed process loses nothing (the OS holds the writes), a power cut may
+corrupt the file, which the next writer replaces. Every failure of the cache (unreadable,
+corrupt, locked) is logged and becomes a miss: a reindex never fails for it.
 """
 
 from __future__ import annotations
@@ -119,8 +123,8 @@ class Where:
 def _connect(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, timeout=10, check_same_thread=False)
     try:
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA journal_mode=DELETE")
+        db.execute("PRAGMA synchronous=OFF")
         db.execute(
             "CREATE TABLE IF NOT EXISTS docs (key BLOB PRIMARY KEY, doc_id TEXT, body BLOB, "
             "at INTEGER, error TEXT)"
@@ -231,7 +235,8 @@ class DocCache:
 
 
 def _files_of(path: Path) -> list[Path]:
-    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+    """The database and its journal (and, from a WAL-mode file, the log and index)."""
+    return [path, *(path.with_name(path.name + end) for end in ("-journal", "-wal", "-shm"))]
 
 
 def _prune(where: Where) -> None:
