@@ -293,9 +293,21 @@ def test_generated_dumps(native: osce_native.TextDump) -> None:
     rng = random.Random(18)
     texts = INVALID + [generated_dump(rng) for _ in range(4000)]
     check_all(native, texts, min_share=0.85)
-    errors = {python_fields(t).get("error") for t in texts}
-    # Every invalid reason is reached.
-    assert len(errors - {None}) == 5, errors
+    results = [python_fields(t) for t in texts]
+    # Every invalid reason is reached, and releases found each way: by their labels, by the
+    # dateline, by where the navigation ends.
+    assert len({r.get("error") for r in results} - {None}) == 5
+    ways = []
+    for text, result in zip(texts, results, strict=True):
+        if "error" in result:
+            continue
+        if text_dump._first_label(text) is not None:
+            ways.append("labels")
+            continue
+        lines = [" ".join(line.split()) for line in text.split("\n")]
+        _meta, header, _body = text_dump._locate(lines)
+        ways.append("dateline" if dateline.match_dateline(lines[header]) else "navigation")
+    assert min(ways.count(way) for way in ("labels", "dateline", "navigation")) > 200
 
 
 def mutate(rng: random.Random, text: str) -> str:

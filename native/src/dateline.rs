@@ -117,7 +117,8 @@ impl DatelinePattern {
     }
 }
 
-/// A dateline found at the start of a text: byte ranges of its groups, and where it ends.
+/// A dateline found at the start of a text: its groups (the day/month/year of whichever
+/// shape matched) and the byte offset where it ends (`match.end()`).
 #[derive(Debug, Clone, Default)]
 pub struct DatelineMatch<'t> {
     pub place: Option<&'t str>,
