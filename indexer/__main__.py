@@ -440,7 +440,8 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
             "--workers",
             type=int,
             default=default_workers(),
-            help="parser processes (default: one per core)",
+            help="parser processes (default: one per core; with the native extractor they "
+            "parse only the files it does not take, and start only if there are some)",
         )
         p.add_argument("--threads", type=int, default=BULK_THREADS, help="concurrent bulk requests")
         p.add_argument(

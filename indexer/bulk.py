@@ -321,6 +321,9 @@ def _prepare_units(
 ) -> Iterator[Prepared]:
     units = iter_units(list(paths)) if expand else iter(paths)
     workers = default_workers() if workers is None else workers
+    if embedding is None and native.extractor() is not None:
+        yield from _prepare_native_first(units, workers, cache)
+        return
     head = list(itertools.islice(units, BATCH + 1))
     if workers <= 1 or len(head) <= BATCH:
         rest = itertools.chain(head, units)
@@ -348,6 +351,89 @@ def _prepare_units(
         finally:
             for future in pending:
                 future.cancel()
+
+
+def _native_batch(
+    units: list[str | Path | Member], cache: doc_cache.DocCache | None
+) -> list[Prepared | None]:
+    """A batch through the native extractor in this process: from the document cache where
+    it holds the file, parsed natively where it takes the file, None where Python must parse
+    (archive members, unreadable files, files it refuses)."""
+    read: list[tuple[int, str, bytes, str, bytes | None]] = []
+    out: list[Prepared | None] = [None] * len(units)
+    for i, unit in enumerate(units):
+        if isinstance(unit, Member):
+            continue
+        try:
+            data = read_head(unit)
+        except OSError:
+            continue  # worded by the Python path
+        where = str(unit)
+        digest = unit_hash(data)
+        key = doc_cache.unit_key(where, digest, None, None) if cache is not None else None
+        read.append((i, where, data, digest, key))
+    found = cache.get_many([r[4] for r in read]) if cache is not None else {}
+    for i, where, data, digest, key in read:
+        hit = found.get(key) if key is not None else None
+        if hit is not None:
+            doc_id, body, at, error = hit
+            source = None if body is None else doc_cache.source_of(body, at)
+            out[i] = Prepared(where, doc_id, source, error, digest, via="cached")
+            continue
+        fast = native.prepare(data, where)
+        if fast is None:
+            continue
+        row = doc_cache.row_of(key, fast[0], fast[1], None) if key is not None else None
+        out[i] = Prepared(where, fast[0], fast[1], None, digest, via="parsed", row=row)
+    return out
+
+
+def _prepare_native_first(
+    units: Iterator[str | Path | Member], workers: int, cache: doc_cache.Where | None
+) -> Iterator[Prepared]:
+    """Text dumps parsed natively in this process (a worker process's pickling and pipes would
+    cost more than the parse: bench/results/index.json), the rest in a pool of `workers`
+    processes started only when some file needs Python, results in input order."""
+    reader = doc_cache.reader(cache) if cache is not None else None  # the process's own, kept
+    context = get_context("forkserver")
+    context.set_forkserver_preload(["indexer.bulk"])
+    pool: ProcessPoolExecutor | None = None
+    pending: list[tuple[list[Prepared | None], Future[list[Prepared]] | None]] = []
+
+    def finish(items: list[Prepared | None], future: Future[list[Prepared]] | None):
+        rest = iter(future.result() if future is not None else ())
+        return [item if item is not None else next(rest) for item in items]
+
+    try:
+        for batch in iter(lambda: list(itertools.islice(units, BATCH)), []):
+            items = _native_batch(batch, reader)
+            left = [unit for unit, item in zip(batch, items, strict=True) if item is None]
+            future = None
+            if left and workers <= 1:
+                items = finish(items, _done(_prepare_batch(left, None, cache)))
+            elif left:
+                if pool is None:
+                    pool = ProcessPoolExecutor(workers, mp_context=context)
+                future = pool.submit(_prepare_batch, left, None, cache)
+            pending.append((items, future))
+            while pending and (
+                pending[0][1] is None or pending[0][1].done() or len(pending) > workers * 8
+            ):
+                yield from finish(*pending.pop(0))
+        while pending:
+            yield from finish(*pending.pop(0))
+    finally:
+        for _items, future in pending:
+            if future is not None:
+                future.cancel()
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _done(result: T) -> Future[T]:
+    future: Future[T] = Future()
+    future.set_result(result)
+    return future
 
 
 def prepare_all(paths: Iterable[str | Path], workers: int | None = None) -> Iterator[Prepared]:

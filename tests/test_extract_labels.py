@@ -53,6 +53,8 @@ def test_closed_offices_lose_the_mark_and_are_listed() -> None:
         ("SITUATION UPDATES", "Situation update"),
         ("  ", None),
         (None, None),
+        ("S", "S"),  # a lone "s" is no plural: it once raised IndexError (found by the Rust port)
+        ("s", "s"),
     ],
 )
 def test_content_types_fold_case_and_number(written: str | None, canonical: str | None) -> None:

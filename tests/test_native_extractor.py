@@ -87,7 +87,9 @@ def test_every_synthetic_release_is_taken_and_agrees(extractor, synthetic, monke
 
 
 def test_fixtures_and_seeds_agree_where_taken(extractor, monkeypatch) -> None:
-    files = [p for p in (ROOT / "tests" / "fixtures" / "cases").iterdir() if ".expected" not in p.name]
+    files = [
+        p for p in (ROOT / "tests" / "fixtures" / "cases").iterdir() if ".expected" not in p.name
+    ]
     files += sorted((ROOT / "seeds").iterdir())
     taken = sum(agree(extractor, p.read_bytes(), str(p), monkeypatch) for p in files)
     assert taken >= 10, f"only {taken} of {len(files)} fixture files taken"

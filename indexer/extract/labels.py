@@ -143,7 +143,7 @@ def normalise_type(value: str | None) -> str | None:
     single = " ".join([*words[:-1], _singular(words[-1])])
     if single in CONTENT_TYPES:
         return CONTENT_TYPES[single]
-    if text.isupper() or text.islower():
+    if (text.isupper() or text.islower()) and single:  # "S" is no plural of ""
         return single[0].upper() + single[1:]
     return text
 

@@ -31,32 +31,128 @@ pub struct ReleaseDoc<'a> {
 /// else can compose.
 fn normalise(text: &str) -> String {
     let composed: String;
-    let text = if !text.is_ascii() && text.chars().any(nfkc_changes) {
+    let text = if needs_nfkc(text) {
         composed = text.nfkc().collect();
         &composed
     } else {
         text
     };
-    let mut out = String::with_capacity(text.len());
-    for word in pyutil::split_words(text) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word.is_ascii() {
-            out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    let mut space = false; // a run of whitespace since the last word: one space, if a word follows
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(window) = bytes.get(i..i + WINDOW) {
+            let first_ws = matches!(window[0], b' ' | b'\n');
+            if plain_window(window) && (!first_ws || !space && !out.is_empty()) {
+                // ASCII words single-spaced (newlines between paragraphs are spaces too).
+                if space {
+                    out.push(b' ');
+                    space = false;
+                }
+                out.extend(window.iter().map(|&b| {
+                    if b == b'\n' {
+                        b' '
+                    } else {
+                        b.to_ascii_lowercase()
+                    }
+                }));
+                i += WINDOW;
+                continue;
+            }
+            let end = i + WINDOW;
+            while i < end {
+                i = normalise_step(text, i, &mut out, &mut space);
+            }
             continue;
         }
-        for c in word.chars() {
-            match c {
-                '\u{2019}' | '\u{2018}' => out.push('\''),
-                '\u{201c}' | '\u{201d}' => out.push('"'),
-                '\u{2013}' | '\u{2014}' => out.push('-'),
-                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-                c => out.extend(c.to_lowercase()),
+        i = normalise_step(text, i, &mut out, &mut space);
+    }
+    String::from_utf8(out).expect("whole characters were copied")
+}
+
+/// Bytes looked at together by the fast paths (their tests vectorise).
+const WINDOW: usize = 32;
+
+/// Whether a window is ASCII with no control but `\n`, no two whitespace bytes in a row, and
+/// ends in a word's byte: then normalising it maps byte to byte.
+fn plain_window(w: &[u8]) -> bool {
+    let odd = w.iter().fold(false, |acc, &b| {
+        acc | (b >= 0x80) | ((b < 0x20) & (b != b'\n'))
+    });
+    let ws = |b: u8| (b == b' ') | (b == b'\n');
+    let doubled = w
+        .iter()
+        .zip(&w[1..])
+        .fold(false, |acc, (&a, &b)| acc | (ws(a) & ws(b)));
+    !odd && !doubled && !ws(w[WINDOW - 1])
+}
+
+/// One character of `normalise`'s general path, from byte `i`; returns the next offset.
+fn normalise_step(text: &str, i: usize, out: &mut Vec<u8>, space: &mut bool) -> usize {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        if pyutil::is_space(b as char) {
+            *space = !out.is_empty();
+            return i + 1;
+        }
+        if *space {
+            out.push(b' ');
+            *space = false;
+        }
+        out.push(b.to_ascii_lowercase());
+        return i + 1;
+    }
+    let c = text[i..]
+        .chars()
+        .next()
+        .expect("a character starts at a lead byte");
+    if pyutil::is_space(c) {
+        *space = !out.is_empty();
+        return i + c.len_utf8();
+    }
+    if *space {
+        out.push(b' ');
+        *space = false;
+    }
+    let mut buf = [0u8; 4];
+    match c {
+        '\u{2019}' | '\u{2018}' => out.push(b'\''),
+        '\u{201c}' | '\u{201d}' => out.push(b'"'),
+        '\u{2013}' | '\u{2014}' => out.push(b'-'),
+        c => {
+            for lower in c.to_lowercase() {
+                out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
             }
         }
     }
-    out
+    i + c.len_utf8()
+}
+
+/// Whether some character has a compatibility form (NFKC changes it), looking only at the
+/// characters that start with a lead byte.
+fn needs_nfkc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(window) = bytes.get(i..i + WINDOW) {
+            if window.iter().fold(true, |acc, &b| acc & (b < 0x80)) {
+                i += WINDOW;
+                continue;
+            }
+        }
+        if bytes[i] >= 0xc0 {
+            let c = text[i..]
+                .chars()
+                .next()
+                .expect("a character starts at a lead byte");
+            if nfkc_changes(c) {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Whether NFKC changes a (non-ASCII) character on its own.
@@ -88,6 +184,37 @@ fn hex(bytes: &[u8]) -> String {
         let _ = write!(out, "{b:02x}");
     }
     out
+}
+
+/// `len(s.split())`, a byte at a time (whitespace is ASCII or U+00A0 in supported text).
+fn count_words(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let ws = |b: u8| (b == b' ') | (b == b'\t') | (b == b'\n');
+    if !bytes.windows(2).any(|w| w == [0xc2, 0xa0]) {
+        // No no-break space: a word starts at every non-space byte after a space byte.
+        let starts: usize = bytes
+            .iter()
+            .zip(&bytes[1.min(bytes.len())..])
+            .map(|(&a, &b)| usize::from(ws(a) & !ws(b)))
+            .sum();
+        return starts + usize::from(bytes.first().is_some_and(|&b| !ws(b)));
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let width = if b == 0xc2 && bytes.get(i + 1) == Some(&0xa0) {
+            2
+        } else {
+            1
+        };
+        let space = width == 2 || ws(b);
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+        i += width;
+    }
+    words
 }
 
 /// `schema.place_display`: whitespace squeezed; a place in capitals in title case.
@@ -130,26 +257,38 @@ impl Json {
     fn string(&mut self, s: &str) {
         self.out.push(b'"');
         let bytes = s.as_bytes();
+        let needs = |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\');
         let mut start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let escape: &[u8] = match b {
-                b'"' => b"\\\"",
-                b'\\' => b"\\\\",
-                b'\n' => b"\\n",
-                b'\t' => b"\\t",
-                b'\r' => b"\\r",
-                0x08 => b"\\b",
-                0x0c => b"\\f",
-                0x00..=0x1f => b"",
-                _ => continue,
+        let mut i = 0;
+        while i < bytes.len() {
+            let end = match bytes.get(i..i + WINDOW) {
+                Some(window) if !window.iter().fold(false, |acc, &b| acc | needs(b)) => {
+                    i += WINDOW; // nearly every window
+                    continue;
+                }
+                Some(_) => i + WINDOW,
+                None => bytes.len(),
             };
-            self.out.extend_from_slice(&bytes[start..i]);
-            if escape.is_empty() {
-                let _ = write!(VecWriter(&mut self.out), "\\u{:04x}", b);
-            } else {
-                self.out.extend_from_slice(escape);
+            for (j, &b) in bytes.iter().enumerate().take(end).skip(i) {
+                if !needs(b) {
+                    continue;
+                }
+                self.out.extend_from_slice(&bytes[start..j]);
+                match b {
+                    b'"' => self.out.extend_from_slice(b"\\\""),
+                    b'\\' => self.out.extend_from_slice(b"\\\\"),
+                    b'\n' => self.out.extend_from_slice(b"\\n"),
+                    b'\t' => self.out.extend_from_slice(b"\\t"),
+                    b'\r' => self.out.extend_from_slice(b"\\r"),
+                    0x08 => self.out.extend_from_slice(b"\\b"),
+                    0x0c => self.out.extend_from_slice(b"\\f"),
+                    _ => {
+                        let _ = write!(VecWriter(&mut self.out), "\\u{:04x}", b);
+                    }
+                }
+                start = j + 1;
             }
-            start = i + 1;
+            i = end;
         }
         self.out.extend_from_slice(&bytes[start..]);
         self.out.push(b'"');
@@ -209,12 +348,7 @@ impl std::fmt::Write for VecWriter<'_> {
 pub fn document(doc: &ReleaseDoc) -> (String, Vec<u8>) {
     let f = doc.fields;
     let body = f.body.join("\n");
-    let squeezed = pyutil::squeeze(&body);
-    let words = if squeezed.is_empty() {
-        0
-    } else {
-        squeezed.matches(' ').count() + 1
-    };
+    let words = count_words(&body);
     let date = f.date.as_deref();
     let hash = content_hash(&f.title, date.unwrap_or(""), &body);
     let display = f.place.as_deref().and_then(place_display);
@@ -280,25 +414,45 @@ impl Decoder {
             return None;
         }
         let text = std::str::from_utf8(data).ok()?;
-        if !pyutil::supported(text) {
-            return None;
-        }
+        let lead = supported_with_lead(text)?;
         match text.trim_start_matches(pyutil::is_space).chars().next() {
             None | Some('<') => return None, // blank, or markup: Python words or parses it
             _ => {}
         }
-        if !text.is_ascii() && has_mojibake_lead(data) && self.mojibake.is_match(text) {
+        if lead && self.mojibake.is_match(text) {
             return None;
         }
         Some(text)
     }
 }
 
-/// `encoding._MOJIBAKE_LEAD_BYTES`: U+00C2-U+00F4 in UTF-8 (C3 82-C3 B4), which every
-/// mojibake run starts with; without one the pattern cannot match.
-fn has_mojibake_lead(data: &[u8]) -> bool {
-    data.windows(2)
-        .any(|w| w[0] == 0xc3 && (0x82..=0xb4).contains(&w[1]))
+/// `pyutil::supported(text)` and, in the same pass, whether the text holds one of
+/// `encoding._MOJIBAKE_LEAD_BYTES` (U+00C2-U+00F4, C3 82-C3 B4 in UTF-8), which every mojibake
+/// run starts with: None when unsupported, else Some(has a lead).
+fn supported_with_lead(text: &str) -> Option<bool> {
+    let bytes = text.as_bytes();
+    let mut lead = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f {
+                return None;
+            }
+            i += 1;
+            continue;
+        }
+        let c = text[i..]
+            .chars()
+            .next()
+            .expect("a character starts at a lead byte");
+        if !pyutil::supported_char(c) {
+            return None;
+        }
+        lead |= (0xc2..=0xf4).contains(&(c as u32));
+        i += c.len_utf8();
+    }
+    Some(lead)
 }
 
 /// `prepare_file` for a text dump: bytes to (document id, source), or None for Python.
@@ -387,6 +541,42 @@ impl Extractor {
                 "native extractor panicked on {path}"
             ))),
         }
+    }
+
+    /// Seconds spent per stage of `prepare_bytes` over `datas` (timing scripts only: not
+    /// part of the API): decode, parse, gazetteer, document.
+    fn _time_stages(&self, datas: Vec<Vec<u8>>, reps: usize) -> (f64, f64, f64, f64) {
+        let mut spent = [0f64; 4];
+        for _ in 0..reps {
+            for data in &datas {
+                let t0 = std::time::Instant::now();
+                let Some(text) = self.decoder.decode(data) else {
+                    continue;
+                };
+                let t1 = std::time::Instant::now();
+                let Ok(fields) = self.text_dump.parse_text(text) else {
+                    continue;
+                };
+                let t2 = std::time::Instant::now();
+                let body = fields.body.join("\n");
+                let countries = self.gazetteer.find_countries(&[&fields.title, &body], true);
+                let places = self.gazetteer.place_parts(fields.place.as_deref()).0;
+                let _ = self.gazetteer.place_parts(fields.dateline_place.as_deref());
+                let t3 = std::time::Instant::now();
+                std::hint::black_box(document(&ReleaseDoc {
+                    fields: &fields,
+                    countries: &countries,
+                    places: &places,
+                    path: "x",
+                    indexed_at: "2026-01-01T00:00:00+00:00",
+                }));
+                let t4 = std::time::Instant::now();
+                for (k, (a, b)) in [(t0, t1), (t1, t2), (t2, t3), (t3, t4)].iter().enumerate() {
+                    spent[k] += (*b - *a).as_secs_f64();
+                }
+            }
+        }
+        (spent[0], spent[1], spent[2], spent[3])
     }
 
     /// The decoded text when the fast path takes these bytes, else None (for tests).

@@ -131,7 +131,7 @@ impl Labels {
     }
 
     /// `normalise_type(value)`: `PRESS RELEASES` -> `Press release`. `PythonRaises` where Python
-    /// raises (IndexError on a type that is just `s`): the caller must parse in Python.
+    /// would raise (IndexError on a type with no words; none reaches here): then Python parses.
     pub fn normalise_type(&self, value: Option<&str>) -> Result<Option<String>, PythonRaises> {
         let Some(value) = value.filter(|v| !v.is_empty()) else {
             return Ok(None);
@@ -161,8 +161,9 @@ impl Labels {
         }
         if pyutil::is_upper(text) || pyutil::is_lower(text) {
             let mut chars = single.chars();
-            let first = chars.next().ok_or(PythonRaises)?; // `single[0]` raises IndexError
-            return Ok(pyutil::upper(first.encode_utf8(&mut [0; 4])) + chars.as_str());
+            if let Some(first) = chars.next() {
+                return Ok(pyutil::upper(first.encode_utf8(&mut [0; 4])) + chars.as_str());
+            } // "S" is no plural of "": kept as written
         }
         Ok(text.to_string())
     }

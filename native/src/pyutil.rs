@@ -61,16 +61,32 @@ pub fn is_printable(s: &str) -> bool {
         .any(|c| is_space(c) && c != ' ' || (c as u32) < 0x20 || c as u32 == 0x7f)
 }
 
-/// `" ".join(s.split())`.
+/// `" ".join(s.split())`, a byte at a time (whitespace is ASCII or U+00A0 in supported text).
 pub fn squeeze(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split(is_space).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
+    let bytes = s.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let width = if b == 0xc2 && bytes.get(i + 1) == Some(&0xa0) {
+            2
+        } else {
+            1
+        };
+        if width == 2 || matches!(b, b' ' | b'\t' | b'\n') {
+            space = !out.is_empty();
+            i += width;
+            continue;
         }
-        out.push_str(word);
+        if space {
+            out.push(b' ');
+            space = false;
+        }
+        out.push(b);
+        i += 1;
     }
-    out
+    String::from_utf8(out).expect("whole characters were copied")
 }
 
 /// `s.split()` (on runs of whitespace, no empty words).
