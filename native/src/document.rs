@@ -414,7 +414,7 @@ impl Decoder {
             return None;
         }
         let text = std::str::from_utf8(data).ok()?;
-        let lead = supported_with_lead(text)?;
+        let lead = pyutil::supported_with_lead(text)?;
         match text.trim_start_matches(pyutil::is_space).chars().next() {
             None | Some('<') => return None, // blank, or markup: Python words or parses it
             _ => {}
@@ -424,35 +424,6 @@ impl Decoder {
         }
         Some(text)
     }
-}
-
-/// `pyutil::supported(text)` and, in the same pass, whether the text holds one of
-/// `encoding._MOJIBAKE_LEAD_BYTES` (U+00C2-U+00F4, C3 82-C3 B4 in UTF-8), which every mojibake
-/// run starts with: None when unsupported, else Some(has a lead).
-fn supported_with_lead(text: &str) -> Option<bool> {
-    let bytes = text.as_bytes();
-    let mut lead = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f {
-                return None;
-            }
-            i += 1;
-            continue;
-        }
-        let c = text[i..]
-            .chars()
-            .next()
-            .expect("a character starts at a lead byte");
-        if !pyutil::supported_char(c) {
-            return None;
-        }
-        lead |= (0xc2..=0xf4).contains(&(c as u32));
-        i += c.len_utf8();
-    }
-    Some(lead)
 }
 
 /// `prepare_file` for a text dump: bytes to (document id, source), or None for Python.

@@ -28,25 +28,36 @@ pub fn supported_char(c: char) -> bool {
 
 /// Whether every character of `text` is `supported_char`.
 pub fn supported(text: &str) -> bool {
+    supported_with_lead(text).is_some()
+}
+
+/// `supported(text)` and, in the same pass, whether the text holds one of
+/// `encoding._MOJIBAKE_LEAD_BYTES` (U+00C2-U+00F4), which every mojibake run starts with:
+/// None when unsupported, else Some(holds a lead).
+pub fn supported_with_lead(text: &str) -> Option<bool> {
     let bytes = text.as_bytes();
+    let mut lead = false;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
             if (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f {
-                return false;
+                return None;
             }
             i += 1;
             continue;
         }
-        // A lead byte: the character starts here (text is valid UTF-8).
-        let c = text[i..].chars().next().expect("valid UTF-8");
+        let c = text[i..]
+            .chars()
+            .next()
+            .expect("a character starts at a lead byte");
         if !supported_char(c) {
-            return false;
+            return None;
         }
+        lead |= (0xc2..=0xf4).contains(&(c as u32));
         i += c.len_utf8();
     }
-    true
+    Some(lead)
 }
 
 /// `ch.isspace()`, for supported characters.
