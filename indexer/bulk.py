@@ -208,9 +208,7 @@ def prepare_cached(units: list[str | Path | Member], cache: doc_cache.DocCache) 
         hit = found.get(key)
         where = unit.path if isinstance(unit, Member) else str(unit)
         if hit is not None:
-            doc_id, body, at, error = hit
-            source = None if body is None else doc_cache.source_of(body, at)
-            prepared.append(Prepared(where, doc_id, source, error, digest, via="cached"))
+            prepared.append(_from_cache(where, digest, hit))
             continue
         item = _parse_unit(unit, data, digest)
         # An extractor crash (no unit hash) is parsed again next time: it is a bug, not the file.
@@ -219,6 +217,15 @@ def prepare_cached(units: list[str | Path | Member], cache: doc_cache.DocCache) 
             row = doc_cache.row_of(key, item.doc_id, item.source, item.error)
         prepared.append(item._replace(via="parsed", row=row))
     return prepared
+
+
+def _from_cache(
+    where: str, digest: str, hit: tuple[str | None, bytes | None, int, str | None]
+) -> Prepared:
+    """A document cache row (`DocCache.get_many`) as the file's prepared document."""
+    doc_id, body, at, error = hit
+    source = None if body is None else doc_cache.source_of(body, at)
+    return Prepared(where, doc_id, source, error, digest, via="cached")
 
 
 def prepare_releases(
@@ -312,6 +319,15 @@ def prepare_paths(
         writer.close()
 
 
+def _pool_context():
+    """The parser pool's start method. forkserver: the parent holds an HTTP client and
+    threads, which fork would copy half-alive. The server imports the parser once and forks
+    the workers from it (~0.8 s of CPU each)."""
+    context = get_context("forkserver")
+    context.set_forkserver_preload(["indexer.bulk"])
+    return context
+
+
 def _prepare_units(
     paths: Iterable[str | Path | Member],
     workers: int | None,
@@ -335,11 +351,7 @@ def _prepare_units(
     if embedding is not None:  # the cores shared out between the workers' model runs
         embedding = replace(embedding, threads=worker_threads(workers))
     window = workers * 8  # ~1,000 files ahead: parsers keep going while a bulk request waits
-    # forkserver: the parent holds an HTTP client and threads, which fork would copy half-alive.
-    # The server imports the parser once and forks the workers from it (~0.8 s of CPU each).
-    context = get_context("forkserver")
-    context.set_forkserver_preload(["indexer.bulk"])
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
         pending: list[Future[list[Prepared]]] = []
         try:
             for batch in batches:
@@ -376,9 +388,7 @@ def _native_batch(
     for i, where, data, digest, key in read:
         hit = found.get(key) if key is not None else None
         if hit is not None:
-            doc_id, body, at, error = hit
-            source = None if body is None else doc_cache.source_of(body, at)
-            out[i] = Prepared(where, doc_id, source, error, digest, via="cached")
+            out[i] = _from_cache(where, digest, hit)
             continue
         fast = native.prepare(data, where)
         if fast is None:
@@ -395,8 +405,6 @@ def _prepare_native_first(
     cost more than the parse: bench/results/index.json), the rest in a pool of `workers`
     processes started only when some file needs Python, results in input order."""
     reader = doc_cache.reader(cache) if cache is not None else None  # the process's own, kept
-    context = get_context("forkserver")
-    context.set_forkserver_preload(["indexer.bulk"])
     pool: ProcessPoolExecutor | None = None
     pending: list[tuple[list[Prepared | None], Future[list[Prepared]] | None]] = []
 
@@ -413,7 +421,7 @@ def _prepare_native_first(
                 items = finish(items, _done(_prepare_batch(left, None, cache)))
             elif left:
                 if pool is None:
-                    pool = ProcessPoolExecutor(workers, mp_context=context)
+                    pool = ProcessPoolExecutor(workers, mp_context=_pool_context())
                 future = pool.submit(_prepare_batch, left, None, cache)
             pending.append((items, future))
             while pending and (

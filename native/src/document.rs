@@ -18,6 +18,8 @@ use crate::text_dump::{Fields, TextDump};
 /// What a release's document is built from: the text parser's fields and the gazetteer's.
 pub struct ReleaseDoc<'a> {
     pub fields: &'a Fields,
+    /// `fields.body` joined by newlines (`Release.body_text`), as the gazetteer read it.
+    pub body: &'a str,
     pub countries: &'a [String],
     pub places: &'a [String],
     pub path: &'a str,
@@ -203,16 +205,11 @@ fn count_words(s: &str) -> usize {
     let mut in_word = false;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let width = if b == 0xc2 && bytes.get(i + 1) == Some(&0xa0) {
-            2
-        } else {
-            1
-        };
-        let space = width == 2 || ws(b);
+        let width = pyutil::space_width(bytes, i);
+        let space = width > 0;
         words += usize::from(!space && !in_word);
         in_word = !space;
-        i += width;
+        i += width.max(1);
     }
     words
 }
@@ -347,10 +344,10 @@ impl std::fmt::Write for VecWriter<'_> {
 /// `schema.to_document` serialised: (document id, `_bulk` source bytes).
 pub fn document(doc: &ReleaseDoc) -> (String, Vec<u8>) {
     let f = doc.fields;
-    let body = f.body.join("\n");
-    let words = count_words(&body);
+    let body = doc.body;
+    let words = count_words(body);
     let date = f.date.as_deref();
-    let hash = content_hash(&f.title, date.unwrap_or(""), &body);
+    let hash = content_hash(&f.title, date.unwrap_or(""), body);
     let display = f.place.as_deref().and_then(place_display);
     let places: Vec<String> = if !doc.places.is_empty() {
         doc.places.to_vec()
@@ -366,7 +363,7 @@ pub fn document(doc: &ReleaseDoc) -> (String, Vec<u8>) {
     };
     let mut json = Json::new(body.len() + f.title.len() + 1024);
     json.str("title", &f.title);
-    json.str("body", &body);
+    json.str("body", body);
     json.opt("type", f.kind.as_deref());
     json.opt("source", f.source.as_deref());
     json.list("sources", &sources);
@@ -459,6 +456,7 @@ impl Extractor {
         let places = self.gazetteer.place_parts(fields.place.as_deref()).0;
         Some(document(&ReleaseDoc {
             fields: &fields,
+            body: &body,
             countries: &countries,
             places: &places,
             path,
@@ -536,6 +534,7 @@ impl Extractor {
                 let t3 = std::time::Instant::now();
                 std::hint::black_box(document(&ReleaseDoc {
                     fields: &fields,
+                    body: &body,
                     countries: &countries,
                     places: &places,
                     path: "x",

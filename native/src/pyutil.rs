@@ -72,6 +72,17 @@ pub fn is_printable(s: &str) -> bool {
         .any(|c| is_space(c) && c != ' ' || (c as u32) < 0x20 || c as u32 == 0x7f)
 }
 
+/// The bytes of the whitespace character at byte `i` (space, tab, newline: 1; U+00A0: 2),
+/// or 0 when none starts there: the whitespace of supported text.
+#[inline]
+pub fn space_width(bytes: &[u8], i: usize) -> usize {
+    match bytes[i] {
+        b' ' | b'\t' | b'\n' => 1,
+        0xc2 if bytes.get(i + 1) == Some(&0xa0) => 2,
+        _ => 0,
+    }
+}
+
 /// `" ".join(s.split())`, a byte at a time (whitespace is ASCII or U+00A0 in supported text).
 pub fn squeeze(s: &str) -> String {
     let bytes = s.as_bytes();
@@ -80,12 +91,8 @@ pub fn squeeze(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let width = if b == 0xc2 && bytes.get(i + 1) == Some(&0xa0) {
-            2
-        } else {
-            1
-        };
-        if width == 2 || matches!(b, b' ' | b'\t' | b'\n') {
+        let width = space_width(bytes, i);
+        if width > 0 {
             space = !out.is_empty();
             i += width;
             continue;
