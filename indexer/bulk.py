@@ -370,27 +370,27 @@ def _native_batch(
 ) -> list[Prepared | None]:
     """A batch through the native extractor in this process: from the document cache where
     it holds the file, parsed natively where it takes the file, None where Python must parse
-    (archive members, unreadable files, files it refuses)."""
-    read: list[tuple[int, str, bytes, str, bytes | None]] = []
+    (archive members, unreadable files, files it refuses). Files are read, hashed and parsed
+    in batched native calls (bench/results/parse-profile.json)."""
     out: list[Prepared | None] = [None] * len(units)
-    for i, unit in enumerate(units):
-        if isinstance(unit, Member):
-            continue
-        try:
-            data = read_head(unit)
-        except OSError:
-            continue  # worded by the Python path
-        where = str(unit)
-        digest = unit_hash(data)
-        key = doc_cache.unit_key(where, digest, None, None) if cache is not None else None
-        read.append((i, where, data, digest, key))
-    found = cache.get_many([r[4] for r in read]) if cache is not None else {}
-    for i, where, data, digest, key in read:
+    files = [(i, str(unit)) for i, unit in enumerate(units) if not isinstance(unit, Member)]
+    read = native.read_many([where for _i, where in files]) or []
+    keyed = [
+        (i, where, data, digest, None if cache is None else doc_cache.unit_key(where, digest))
+        for (i, where), got in zip(files, read, strict=True)
+        if got is not None  # unreadable: worded by the Python path
+        for data, digest in [got]
+    ]
+    found = cache.get_many([k[4] for k in keyed]) if cache is not None else {}
+    todo = []
+    for i, where, data, digest, key in keyed:
         hit = found.get(key) if key is not None else None
         if hit is not None:
             out[i] = _from_cache(where, digest, hit)
-            continue
-        fast = native.prepare(data, where)
+        else:
+            todo.append((i, where, data, digest, key))
+    parsed = native.prepare_many([(data, where) for _i, where, data, *_ in todo])
+    for (i, where, _data, digest, key), fast in zip(todo, parsed, strict=True):
         if fast is None:
             continue
         row = doc_cache.row_of(key, fast[0], fast[1], None) if key is not None else None

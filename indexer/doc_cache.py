@@ -85,7 +85,9 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
-def unit_key(path: str, digest: str, origin: str | None, crawled_at: str | None) -> bytes:
+def unit_key(
+    path: str, digest: str, origin: str | None = None, crawled_at: str | None = None
+) -> bytes:
     """The row key of one file or archive member: its bytes, and what else goes into its
     document (its path; a member's URL and crawl time, from the archive's record headers)."""
     parts = "\0".join((digest, path, origin or "", crawled_at or ""))

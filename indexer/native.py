@@ -1,10 +1,11 @@
 """The Rust text-dump extractor (native/, built by `make native`), where it is built.
 
-`prepare(data, path)` gives a text dump's document id and `_bulk` source exactly as
-`indexer.extract.parse_bytes` + `core.schema.to_document` + `bulk.serialise` do, at a fraction of
-the CPU, or None for every file it does not take (HTML, legacy encodings, BOMs, characters
-outside `osce_native.supported`, files holding no release): those are parsed in Python, which
-also words every refusal. The tables it matches with are this package's own, passed in once.
+`prepare(data, path)` (`prepare_many` for a batch) gives a text dump's document id and `_bulk`
+source exactly as `indexer.extract.parse_bytes` + `core.schema.to_document` + `bulk.serialise`
+do, at a fraction of the CPU, or None for every file it does not take (HTML, legacy encodings,
+BOMs, characters outside `osce_native.supported`, files holding no release): those are parsed
+in Python, which also words every refusal. The tables it matches with are this package's own,
+passed in once.
 `OSCE_NATIVE=off` (or a missing build) keeps every file in Python.
 """
 
@@ -68,3 +69,22 @@ def prepare(data: bytes, path: str) -> tuple[str, bytes] | None:
     except RuntimeError:  # a bug on the Rust side (a panic, caught there): Python parses it
         log.exception("native extractor failed on %s; parsed in Python", path)
         return None
+
+
+def read_many(paths: list[str]) -> list[tuple[bytes, str] | None] | None:
+    """`(bytes, bulk.unit_hash)` per path as `extract.read_head` reads them, None for a file
+    that cannot be read (Python reads it again and words the error); None when not built."""
+    if extractor() is None:
+        return None
+    return osce_native.read_many(paths, MAX_BYTES)
+
+
+def prepare_many(items: list[tuple[bytes, str]]) -> list[tuple[str, bytes] | None]:
+    """`prepare` over a batch of (data, path) pairs in one call (the GIL released for it)."""
+    native = extractor()
+    if native is None:
+        return [None] * len(items)
+    try:
+        return native.prepare_many(items, schema.indexed_at())
+    except RuntimeError:  # a panic on one file: each alone, so that only it goes to Python
+        return [prepare(data, path) for data, path in items]

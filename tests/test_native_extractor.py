@@ -159,3 +159,30 @@ def test_switched_off_it_takes_nothing(monkeypatch, synthetic) -> None:
         monkeypatch.delenv("OSCE_NATIVE")
         native.extractor.cache_clear()
     assert native.prepare(*reversed(synthetic[0])) is not None
+
+
+def test_batched_reads_are_read_head_and_unit_hash(tmp_path, synthetic) -> None:
+    from indexer.bulk import unit_hash
+    from indexer.extract import MAX_BYTES, read_head
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "cut.txt").write_bytes(b"x" * 1000)
+    (tmp_path / "folder").mkdir()
+    paths = [p for p, _ in synthetic[:40]] + [str(tmp_path / n) for n in ("empty.txt", "cut.txt")]
+    unreadable = [str(tmp_path / "folder"), str(tmp_path / "missing.txt"), "caf\udce9.txt"]
+    got = osce_native.read_many(paths + unreadable, MAX_BYTES)
+    assert got[len(paths) :] == [None] * len(unreadable)
+    for path, item in zip(paths, got, strict=False):
+        data = read_head(path)
+        assert item == (data, unit_hash(data)), path
+    # The limit: one byte more than it, so that the parser can tell the file is too large.
+    assert osce_native.read_many([str(tmp_path / "cut.txt")], 99)[0][0] == b"x" * 100
+
+
+def test_a_batch_is_prepared_as_each_file_alone(extractor, synthetic) -> None:
+    refused = [(b"<html><body>no</body></html>", "a.html"), (b"\xef\xbb\xbfBOM", "b.txt")]
+    items = synthetic[:60] + refused + [(synthetic[0][1], "caf\udce9.txt")]
+    batch = [(data, path) for path, data in items[:60]] + items[60:]
+    got = extractor.prepare_many(batch, AT)
+    assert got == [extractor.prepare(data, path, AT) for data, path in batch[:62]] + [None]
+    assert sum(item is not None for item in got) == 60
