@@ -185,6 +185,26 @@ def test_real_corpus_words_are_never_corrected(api) -> None:
         assert data["corrected"] is None and data["suggestion"] is None, q
 
 
+def test_an_inflection_no_release_holds_is_not_corrected(api) -> None:
+    words = {w for r in CORPUS for w in re.findall(r"[a-z]+", f"{r.title} {r.body_text}".lower())}
+    assert "ceasefire" in words and "ceasefires" not in words
+    app = api.application
+    with app.app_context():
+        from webui.es import alias, get_es
+        from webui.querybuild import SPELL_FIELDS
+
+        suggest = {"text": "ceasefires", "s": {"term": {"field": SPELL_FIELDS[0]}}}
+        resp = get_es().search(index=alias(), suggest=suggest, size=0).body
+    # The suggester offers the singular: the word is no misspelling, one stem with it.
+    assert "ceasefire" in [o["text"] for o in resp["suggest"]["s"][0]["options"]]
+    data = search(api, q="ceasefires")
+    assert data["corrected"] is None and data["suggestion"] is None
+    assert data["understood"]["correction"] is None
+    assert data["total"] == search(api, q="ceasefire")["total"] > 0
+    # A misspelling one edit from the same word is still corrected.
+    assert search(api, q="ceasfires")["corrected"] == "ceasefire"
+
+
 def test_zero_results_relax_to_the_best_partial_match(api) -> None:
     data = search(api, q="ceasefire Reykjavik")
     assert data["understood"]["dropped"] == ["Reykjavik"] and data["corrected"] == "ceasefire"

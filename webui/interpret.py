@@ -25,7 +25,7 @@ from elasticsearch import ApiError, TransportError
 from elasticsearch.exceptions import HTTP_EXCEPTIONS
 from flask import current_app
 
-from core.schema import fold
+from core.schema import INDEX_ANALYZER, fold
 from core.states import canonical_state
 from webui import degraded, fusion, hybrid, query, querybuild, results
 from webui.cursor import first_next
@@ -193,7 +193,24 @@ def _fixes(resp: dict, parsed: ParsedQuery) -> dict[str, str]:
     except (ApiError, TransportError) as exc:  # the page stands without its did-you-mean
         log.warning("spelling check failed: %s", exc)
         return {}
-    return querybuild.corrections(resp, querybuild.unknown_words(checks, answers))
+    fixes = querybuild.corrections(resp, querybuild.unknown_words(checks, answers))
+    return {word: fix for word, fix in fixes.items() if not _same_word(word, fix)}
+
+
+def _same_word(word: str, fix: str) -> bool:
+    """Whether the index analyses a correction as the word itself (`elections` -> `election`,
+    one stem): an inflection no release happens to hold is no misspelling, and the corrected
+    search would find the same releases again. A failed check keeps the correction."""
+    es, index = get_es(), alias()
+    try:
+        answers = [
+            es.indices.analyze(index=index, analyzer=INDEX_ANALYZER, text=w) for w in (word, fix)
+        ]
+        stems = [[t["token"] for t in answer["tokens"]] for answer in answers]
+    except (ApiError, TransportError) as exc:
+        log.warning("spelling check failed: %s", exc)
+        return False
+    return bool(stems[0]) and stems[0] == stems[1]
 
 
 def _search(
