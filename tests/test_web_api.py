@@ -370,3 +370,32 @@ def test_split_page_answers_as_the_single_request(api, monkeypatch) -> None:
         split.pop("took_ms")
         single.pop("took_ms")
         assert split == single, qs
+
+
+@pytest.mark.parametrize(
+    "qs",
+    ["", "q=election", "source=Secretariat", "source=Secretariat&year=2019", "from=2018-01-01"],
+)
+def test_year_facet_and_histogram_are_the_corpus_counts(api, qs: str) -> None:
+    """The year facet read from the histogram's buckets, or counted on its own where their
+    filters differ (a year chosen, a date range), gives the corpus' counts either way."""
+    from webui import facets
+
+    data = search(api, qs + "&size=100")
+    try:
+        facets.YEAR_FROM_HISTOGRAM = False
+        alone = search(api, qs + "&size=100")
+    finally:
+        facets.YEAR_FROM_HISTOGRAM = True
+    assert data["facets"] == alone["facets"] and data["histogram"] == alone["histogram"]
+    args = dict(p.split("=") for p in qs.split("&") if p)
+    filters = {k: [v] for k, v in args.items() if k in ("source", "year")}
+    if "q" not in args and "from" not in args:
+        without_year = {k: v for k, v in filters.items() if k != "year"}
+        years = Counter(r.date[:4] for r in matching(without_year))
+        shown = {v["value"]: v["count"] for v in data["facets"]["year"] if v["count"]}
+        assert shown == dict(years)
+        assert {b["year"]: b["count"] for b in data["histogram"] if b["count"]} == dict(
+            Counter(r.date[:4] for r in matching(filters))
+        )
+    assert sum(v["count"] for v in data["facets"]["year"]) >= 1

@@ -17,6 +17,18 @@ from typing import Any
 #: postings per segment instead of reading every match's values (measured at 1,000,000
 #: releases: bench/results/search-levers-1M.md). The answer is the same either way.
 TOP_LEVEL_TERMS = True
+#: The year histogram is a terms aggregation on `year` (the date's year, core.schema), not a
+#: yearly date_histogram on `date`: the same buckets at ~40% of the cost (1,000,000 releases,
+#: 729,165 matches: 10 ms against 25 ms of a 97 ms counts request). Every year is a bucket.
+HISTOGRAM_YEARS = 1000
+#: When the year facet and the histogram count the same releases (no year chosen, no date
+#: range), the facet reads its buckets from the histogram instead of counting them again.
+YEAR_FROM_HISTOGRAM = True
+
+
+def histogram() -> dict:
+    """The year histogram's aggregation: every year with matches, oldest first."""
+    return {"terms": {"field": "year", "size": HISTOGRAM_YEARS, "order": {"_key": "asc"}}}
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,10 @@ class TermsFacet:
     def filter(self, values: list[str]) -> dict:
         """OR within one facet."""
         return {"terms": {self.field: self.terms(values)}}
+
+    def from_histogram(self, others: list[dict], histogram_filters: list[dict]) -> bool:
+        """Whether this facet's counts are the histogram's (filtered alike): year only."""
+        return False
 
     def aggregation(self, others: list[dict]) -> dict:
         """Counts under every other filter but not this facet's own (disjunctive counting)."""
@@ -91,7 +107,14 @@ class YearFacet(TermsFacet):
     def terms(self, values: list[str]) -> list[Any]:
         return [int(v) for v in values]
 
+    def from_histogram(self, others: list[dict], histogram_filters: list[dict]) -> bool:
+        return YEAR_FROM_HISTOGRAM and others == histogram_filters
+
     def values(self, aggs: Mapping[str, Any], chosen: list[str]) -> list[dict]:
+        if self.key not in aggs:  # counted by the histogram (webui.query, from_histogram)
+            years = aggs.get("histogram", aggs).get("years", {}).get("buckets", [])
+            top = sorted(years, key=lambda b: (-b["doc_count"], b["key"]))[: self.size]
+            aggs = {self.key: {"buckets": top}}
         return sorted(super().values(aggs, chosen), key=lambda v: v["value"], reverse=True)
 
 

@@ -63,7 +63,7 @@ def _facets(aggs: dict, params: SearchParams) -> dict[str, list[dict]]:
 
 def _histogram(buckets: list[dict]) -> list[dict]:
     """Years with matches, gaps filled with zero so the chart's axis is honest."""
-    counts = {int(b["key_as_string"]): b["doc_count"] for b in buckets}
+    counts = {int(b["key"]): b["doc_count"] for b in buckets}
     if not counts:
         return []
     years = range(min(counts), max(counts) + 1)
