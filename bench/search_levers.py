@@ -213,10 +213,20 @@ def ordinals_cost(es: Elasticsearch, alias: str, rounds: int = 3) -> dict:
 def rescore_check(
     es: Elasticsearch, es_url: str, alias: str, mix_params: list, windows: list[int], rounds: int
 ) -> dict:
-    """The priors rescored (query.PRIORS_RESCORE) against the sorted function_score, per window:
-    whether pages 1 and 2 of each relevance query are the same releases in the same order, and
-    the node's CPU per page (process CPU time, less sensitive than latency to other work on a
-    shared machine), the variants taking turns over `rounds` passes of the mix."""
+    """The priors rescored (query.PRIORS_RESCORE) against the sorted function_score, per
+    window (`ranking_check`)."""
+    variants = {"sorted": {"PRIORS_RESCORE": False}}
+    variants.update({f"rescored {w}": {"RESCORE_WINDOW": w} for w in windows})
+    return ranking_check(es, es_url, alias, mix_params, variants, rounds)
+
+
+def ranking_check(
+    es: Elasticsearch, es_url: str, alias: str, mix_params: list, variants: dict, rounds: int
+) -> dict:
+    """Variants of webui.query's constants against the first: whether pages 1 and 2 of each
+    relevance query are the same releases in the same order, and the node's CPU per page
+    (process CPU time, less sensitive than latency to other work on a shared machine), the
+    variants taking turns over `rounds` passes of the mix."""
     from urllib.parse import urlencode
 
     from webui import create_app, query
@@ -224,9 +234,8 @@ def rescore_check(
     app = create_app({"ES_URL": es_url, "OSCE_ALIAS": alias, "OSCE_RATE_LIMIT": "off"})
     client = app.test_client()
     node = sb.es_processes(es)[0]
-    variants = {"sorted": {"PRIORS_RESCORE": False}}
-    variants.update({f"rescored {w}": {"RESCORE_WINDOW": w} for w in windows})
-    before = {name: getattr(query, name) for name in ("PRIORS_RESCORE", "RESCORE_WINDOW")}
+    base = next(iter(variants))
+    before = {name: getattr(query, name) for v in variants.values() for name in v}
 
     def ids(params: dict, page: int) -> list[str]:
         url = "/api/search?" + urlencode({**params, "page": page}, doseq=True)
@@ -255,16 +264,14 @@ def rescore_check(
             setattr(query, const, value)
     out: dict = {"queries": len(relevance), "load": sb._load()}
     for name in variants:
-        same = [pages[name][i] == pages["sorted"][i] for i in range(len(relevance))]
+        same = [pages[name][i] == pages[base][i] for i in range(len(relevance))]
         top = [
-            len(set(pages[name][i][0]) & set(pages["sorted"][i][0]))
+            len(set(pages[name][i][0]) & set(pages[base][i][0]))
             for i in range(len(relevance))
-            if pages["sorted"][i][0]
+            if pages[base][i][0]
         ]
         out[name] = {
-            "page_1_same": sum(
-                a[0] == b[0] for a, b in zip(pages[name], pages["sorted"], strict=True)
-            ),
+            "page_1_same": sum(a[0] == b[0] for a, b in zip(pages[name], pages[base], strict=True)),
             "pages_1_and_2_same": sum(same),
             "top_10_overlap_mean": round(sum(top) / len(top), 2),
             "es_cpu_ms_per_page": [round(x, 1) for x in cpu_ms[name]],
@@ -320,6 +327,11 @@ def main() -> None:
         metavar="WINDOW",
         help="compare the rescored pages with the sorted ones at these windows (and ES CPU)",
     )
+    parser.add_argument(
+        "--boosts-check",
+        action="store_true",
+        help="the phrase boosts rescored (query.BOOSTS_RESCORED) against them in the first pass",
+    )
     args = parser.parse_args()
     es_url = discover_url()
     es = Elasticsearch(es_url, request_timeout=300)
@@ -346,7 +358,13 @@ def main() -> None:
         report["rescore_check"] = rescore_check(es, es_url, alias, mix, args.rescore_check, 3)
         print(json.dumps(report["rescore_check"]), flush=True)
         out_path.write_text(json.dumps(report, indent=1))
-    for name in args.lever or ([] if args.ordinals or args.rescore_check else list(LEVERS)):
+    if args.boosts_check:
+        variants = {"boosts in the first pass": {"BOOSTS_RESCORED": False}, "boosts rescored": {}}
+        report["boosts_check"] = ranking_check(es, es_url, alias, mix, variants, 3)
+        print(json.dumps(report["boosts_check"]), flush=True)
+        out_path.write_text(json.dumps(report, indent=1))
+    checks = args.ordinals or args.rescore_check or args.boosts_check
+    for name in args.lever or ([] if checks else list(LEVERS)):
         what, overrides = LEVERS[name]
         print(f"lever: {name}", flush=True)
         started = time.monotonic()

@@ -96,3 +96,20 @@ def test_the_cursor_after_a_rescored_page_walks_every_match_once(api) -> None:
         seen += [h["id"] for h in page["hits"]]
         cursor = page["next"]
     assert len(seen) == len(set(seen)) == first["total"] == len(_corpus())
+
+
+def test_the_first_pass_leaves_out_only_the_phrase_boosts() -> None:
+    """query.BOOSTS_RESCORED: the first pass reads no positions; the rescore has every clause."""
+    import json
+
+    from webui import query
+    from webui.params import SearchParams
+
+    body = query.build_search(SearchParams(q="border checkpoint Ukraine"))
+    hits, _ = query.split_page(body)
+    first = json.dumps(hits["query"])
+    whole = hits["rescore"]["query"]["rescore_query"]
+    assert "match_phrase" not in first and "match_phrase" in json.dumps(whole)
+    assert whole == body["query"]  # the rescore scores the page's whole query
+    for kept in ("title.shingles", "countries.norm", "fuzziness", "cross_fields"):
+        assert kept in first, kept  # adjacent pairs, entity boost, typo tolerance, the words
