@@ -5,7 +5,8 @@ applied by the gunicorn app factory `lever_app` in every worker, or a change to 
 (`index:` levers, applied over the API and undone after). For each: the first sight of each
 query (request cache cleared), three repeats of the mix, and requests/s with 16 clients (wrk).
 `--profile` also sends every Elasticsearch request one page makes with `profile: true` and sums
-where the time goes (query, collectors, aggregations, fetch: source and highlights).
+where the time goes (query, collectors, aggregations, fetch: source and highlights);
+`--page-costs` re-sends them with the request cache off and sums their `took` per page.
 
     python bench/search_levers.py --scale 1000000 --profile
 """
@@ -145,8 +146,9 @@ def _profile_one(es: Elasticsearch, alias: str, body: dict) -> dict:
     }
 
 
-def profile(es: Elasticsearch, es_url: str, alias: str, mix_params: list, overrides: dict) -> list:
-    """Every ES request of each page (recorded in process), re-sent with `profile: true`."""
+def _page_requests(es_url: str, alias: str, mix_params: list, overrides: dict) -> list:
+    """(params, [(endpoint, body)]) for each page of the mix: every request the page sends,
+    recorded in process (the web UI's constants overridden)."""
     from urllib.parse import urlencode
 
     from webui import create_app
@@ -168,22 +170,59 @@ def profile(es: Elasticsearch, es_url: str, alias: str, mix_params: list, overri
         for params in mix_params:
             calls.clear()
             client.get("/api/search?" + urlencode(params, doseq=True))
-            requests = list(calls)
-            row: dict = {
-                "query": params,
-                "es_requests": [name for name, _ in requests],
-                "parts": [],
-            }
-            for name, body in requests:
-                bodies = body[1::2] if name == "msearch" else [body]
-                for b in bodies:
-                    if isinstance(b, dict) and name in ("search", "msearch"):
-                        row["parts"].append(_profile_one(es, alias, b))
-            out.append(row)
+            out.append((params, list(calls)))
     finally:
         MeteredElasticsearch.perform_request = original  # type: ignore[method-assign]
         _apply(undo)
     return out
+
+
+def _searches(requests: list) -> list[dict]:
+    """The search bodies among a page's requests (each part of an `_msearch`)."""
+    out = []
+    for name, body in requests:
+        bodies = body[1::2] if name == "msearch" else [body]
+        out += [b for b in bodies if isinstance(b, dict) and name in ("search", "msearch")]
+    return out
+
+
+def profile(es: Elasticsearch, es_url: str, alias: str, mix_params: list, overrides: dict) -> list:
+    """Every ES request of each page, re-sent with `profile: true`."""
+    out = []
+    for params, requests in _page_requests(es_url, alias, mix_params, overrides):
+        row: dict = {"query": params, "es_requests": [name for name, _ in requests], "parts": []}
+        row["parts"] = [_profile_one(es, alias, b) for b in _searches(requests)]
+        out.append(row)
+    return out
+
+
+def page_costs(es: Elasticsearch, es_url: str, alias: str, mix_params: list, rounds: int = 3):
+    """What a page costs the node on first sight: each of its searches re-sent with the request
+    cache off, `took` (median of `rounds`) per search and summed per page (the two searches of
+    an `_msearch` run side by side: the sum is node time, not the page's wall time)."""
+    import statistics
+
+    pages = []
+    for params, requests in _page_requests(es_url, alias, mix_params, {}):
+        took = []
+        for body in _searches(requests):
+            runs = [
+                es.search(index=alias, body=body, request_cache=False).body["took"]
+                for _ in range(rounds)
+            ]
+            took.append(statistics.median(runs))
+        pages.append({"query": sb.path_for(params), "took_ms": took, "sum_ms": sum(took)})
+    sums = [p["sum_ms"] for p in pages]
+    return {
+        "pages": pages,
+        "sum_ms": {
+            "p50": statistics.median(sums),
+            "max": max(sums),
+            "mean": round(statistics.mean(sums), 1),
+        },
+        "searches_per_page_mean": round(sum(len(p["took_ms"]) for p in pages) / len(pages), 2),
+        "load": sb._load(),
+    }
 
 
 def ordinals_cost(es: Elasticsearch, alias: str, rounds: int = 3) -> dict:
@@ -226,7 +265,8 @@ def ranking_check(
     """Variants of webui.query's constants against the first: whether pages 1 and 2 of each
     relevance query are the same releases in the same order, and the node's CPU per page
     (process CPU time, less sensitive than latency to other work on a shared machine), the
-    variants taking turns over `rounds` passes of the mix."""
+    variants taking turns over `rounds` passes of the mix, the request cache cleared before
+    each pass (every page a first sight)."""
     from urllib.parse import urlencode
 
     from webui import create_app, query
@@ -255,6 +295,7 @@ def ranking_check(
         for _ in range(rounds):
             for name in variants:
                 use(name)
+                es.indices.clear_cache(index=alias, request=True)  # each pass a first sight
                 started = sum(node.cpu_times()[:2])
                 for params in mix_params:
                     client.get("/api/search?" + urlencode(params, doseq=True))
@@ -332,6 +373,11 @@ def main() -> None:
         action="store_true",
         help="the phrase boosts rescored (query.BOOSTS_RESCORED) against them in the first pass",
     )
+    parser.add_argument(
+        "--page-costs",
+        action="store_true",
+        help="each page's searches re-sent with the request cache off: took per search, summed",
+    )
     args = parser.parse_args()
     es_url = discover_url()
     es = Elasticsearch(es_url, request_timeout=300)
@@ -363,7 +409,11 @@ def main() -> None:
         report["boosts_check"] = ranking_check(es, es_url, alias, mix, variants, 3)
         print(json.dumps(report["boosts_check"]), flush=True)
         out_path.write_text(json.dumps(report, indent=1))
-    checks = args.ordinals or args.rescore_check or args.boosts_check
+    if args.page_costs:
+        report["page_costs"] = page_costs(es, es_url, alias, mix)
+        print(json.dumps(report["page_costs"]["sum_ms"]), flush=True)
+        out_path.write_text(json.dumps(report, indent=1))
+    checks = args.ordinals or args.rescore_check or args.boosts_check or args.page_costs
     for name in args.lever or ([] if checks else list(LEVERS)):
         what, overrides = LEVERS[name]
         print(f"lever: {name}", flush=True)

@@ -320,11 +320,8 @@ def _rescored(hits: dict, every: list[dict]) -> dict:
     index order here, by date and content_hash in the sort) is seen (`rescored_page`)."""
     scored = hits["query"]["bool"]["must"][0] if every else hits["query"]
     plain = scored["function_score"]["query"]
-    if BOOSTS_RESCORED and "bool" in plain and plain["bool"].get("should"):
-        kept = [c for c in plain["bool"]["should"] if not _positional(c)]
-        plain = {"bool": {k: v for k, v in plain["bool"].items() if k != "should"}}
-        if kept:
-            plain["bool"]["should"] = kept
+    if BOOSTS_RESCORED:
+        plain = _without_phrase_boosts(plain)
     start = max(0, hits["from"] - 1)
     # No look past the last page Elasticsearch serves (from + size <= MAX_RESULT_WINDOW).
     stop = min(hits["from"] + hits["size"] + 1, schema.MAX_RESULT_WINDOW)
@@ -345,6 +342,25 @@ def _rescored(hits: dict, every: list[dict]) -> dict:
             },
         },
     }
+
+
+def _without_phrase_boosts(q: Any) -> Any:
+    """The query with the phrase boosts left out wherever they only score: optional `should`
+    clauses of a bool that has required clauses and no `minimum_should_match` (the words of a
+    typed phrase are scored with their own boosts too). What matches is unchanged."""
+    if isinstance(q, list):
+        return [_without_phrase_boosts(item) for item in q]
+    if not isinstance(q, dict):
+        return q
+    out = {key: _without_phrase_boosts(value) for key, value in q.items()}
+    node = out.get("bool")
+    optional = isinstance(node, dict) and "minimum_should_match" not in node
+    if optional and node.get("should") and (node.get("must") or node.get("filter")):
+        kept = [c for c in node["should"] if not _positional(c)]
+        out["bool"] = {k: v for k, v in node.items() if k != "should"}
+        if kept:
+            out["bool"]["should"] = kept
+    return out
 
 
 def _positional(clause: dict) -> bool:
