@@ -113,3 +113,22 @@ def test_the_first_pass_leaves_out_only_the_phrase_boosts() -> None:
     assert whole == body["query"]  # the rescore scores the page's whole query
     for kept in ("title.shingles", "countries.norm", "fuzziness", "cross_fields"):
         assert kept in first, kept  # adjacent pairs, entity boost, typo tolerance, the words
+
+
+def test_a_typed_phrase_keeps_its_required_phrase_in_the_first_pass() -> None:
+    """Only scoring phrase boosts leave the first pass: the phrase a query quotes must match."""
+    import json
+
+    from webui import query, querybuild
+    from webui.params import SearchParams
+
+    q = '"border checkpoint" visited'
+    body = query.build_search(SearchParams(q=q), querybuild.plan_of(q))
+    hits, _ = query.split_page(body)
+    first = json.dumps(hits["query"])
+    assert '"slop"' not in first  # the words' proximity boosts (slop 2) are rescored
+    whole = json.dumps(body["query"])
+    required = whole.count('"match_phrase"') - whole.count('"slop"')
+    # The quoted phrase itself, on every phrase field, stays a required clause.
+    assert required >= 2 and first.count('"match_phrase"') == required
+    assert hits["rescore"]["query"]["rescore_query"] == body["query"]
