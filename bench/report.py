@@ -183,6 +183,14 @@ def table(scales: list[dict], index: dict | None, rel: dict | None) -> str:
         "searches/s, 4 / 16 clients",
         lambda r: " / ".join(f"{t.get('rps', 0):.0f}" for t in r["throughput"]),
     )
+    row(
+        "searches/s, 16 clients, queries never seen (p50 / p99 ms)",
+        lambda r: (
+            "{rps:.0f} ({p50_ms:.0f} / {p99_ms:.0f})".format(**r["throughput_unseen"])
+            if "rps" in r.get("throughput_unseen", {})
+            else "n/a"
+        ),
+    )
     row("what limits it (16 clients)", limit)
     row("run", lambda r: r.get("run", "2026-11-23 (before issue 18)"))
     row(

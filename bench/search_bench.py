@@ -174,6 +174,29 @@ def query_mix(facets: dict) -> list[dict]:
     return mix
 
 
+def unseen_mix(facets: dict, size: int = 2000) -> list[dict]:
+    """Queries a run sees once each (no request cache to answer them): two words of the mix's
+    vocabulary and the corpus' top countries, every pair in both orders, some under a facet
+    filter, in a fixed shuffled order: the first sight of searches, under load."""
+    import random
+
+    words = sorted(
+        {w.strip('"').lower() for q in ONE_WORD + MULTI_WORD + PHRASES for w in q.split()}
+        - {"of", "the"}
+    )
+    words += [v["value"] for v in facets.get("country", [])[:20]]
+    fow = [v["value"] for v in facets.get("fields_of_work", [])[:3]]
+    pairs = [(a, b) for a in words for b in words if a != b]
+    random.Random(0).shuffle(pairs)
+    mix: list[dict] = []
+    for i, (a, b) in enumerate(pairs[:size]):
+        params: dict = {"q": f"{a} {b}"}
+        if fow and i % 4 == 3:
+            params["fields_of_work"] = [fow[i % len(fow)]]
+        mix.append(params)
+    return mix
+
+
 def path_for(params: dict) -> str:
     return "/api/search?" + urlencode(params, doseq=True)
 
@@ -264,12 +287,19 @@ def latency(port: int, mix: list[dict], rounds: int) -> dict:
     }
 
 
+#: wrk's two threads take turns through the paths (thread 0 the even ones, thread 1 the odd):
+#: a list of queries never seen is then asked once each, not once per thread.
 WRK_LUA = """
 local paths = {%s}
-local i = 0
+local threads = 0
+setup = function(thread)
+  thread:set("id", threads)
+  threads = threads + 1
+end
+local i = -1
 request = function()
   i = i + 1
-  return wrk.format("GET", paths[(i %% #paths) + 1])
+  return wrk.format("GET", paths[((i * 2 + id) %% #paths) + 1])
 end
 done = function(s, latency, requests)
   local e = s.errors
@@ -452,6 +482,12 @@ def run_scale(
         result["latency"] = latency(web.port, mix, rounds)
         procs = {"es": es_processes(es), "web": web.processes()}
         result["throughput"] = [throughput(web.port, mix, c, wrk_seconds, procs) for c in (4, 16)]
+        # The same load of queries never seen before (each asked once: the request cache
+        # cannot answer), what a first sight costs when 16 clients search at once.
+        es.indices.clear_cache(index=alias, request=True)
+        unseen = unseen_mix(facets)
+        result["throughput_unseen"] = throughput(web.port, unseen, 16, wrk_seconds, procs)
+        result["throughput_unseen"]["queries"] = len(unseen)
         result["memory"] = {**es_memory(es, alias), "web_worker_rss_mb": web.worker_rss_mb()}
     finally:
         web.stop()
