@@ -3,7 +3,8 @@
 Runs one process over N synthetic text dumps (process CPU time, so a busy shared machine
 inflates it less than wall time would): read, hash, decode, parse, gazetteer, document, JSON in
 Python; read, hash and the one call of the native extractor (indexer.native) when it is built.
-`prepare_file` is timed both ways: with the native extractor (the default) and without it.
+`prepare_file` is timed both ways: with the native extractor (the default) and without it;
+the reindex's batched main-process path (`bulk._native_batch`) with a cold document cache too.
 Writes bench/results/parse-profile.json (or --out) and the cProfile top list beside it (.txt).
 Flame graphs: `py-spy record -o bench/results/parse-flame.svg -- python bench/parse_profile.py`.
 """
@@ -93,6 +94,29 @@ def prepare_cpu(files: list[str], use_native: bool) -> float:
     return (time.process_time() - started) / len(files) * 1000
 
 
+def batched_cpu(files: list[str]) -> float:
+    """CPU ms per file of the reindex's main-process path (`bulk._native_batch`, 64 files a
+    call) with a cold document cache: read, hash, cache lookup, native parse, cache write."""
+    import tempfile
+
+    from indexer import bulk, doc_cache
+
+    native.extractor.cache_clear()
+    with tempfile.TemporaryDirectory() as tmp:
+        where = doc_cache.Where(tmp, "profile")
+        writer, reader = doc_cache.DocCache.writer(where), doc_cache.DocCache.reader(where)
+        started = time.process_time()
+        for i in range(0, len(files), bulk.BATCH):
+            for item in bulk._native_batch(files[i : i + bulk.BATCH], reader):
+                if item is not None and item.row is not None:
+                    writer.add(item.row)
+        writer.flush()
+        spent = time.process_time() - started
+        writer.close()
+        reader.close()
+    return spent / len(files) * 1000
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--files", type=int, default=3000)
@@ -107,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     built = native.osce_native is not None
     native_total = prepare_cpu(files, use_native=True) if built else None
     per_native_stage, taken = native_stages(files) if built else ({}, 0.0)
+    batched = batched_cpu(files) if built else None
     os.environ["OSCE_NATIVE"] = "on" if built else "off"
     native.extractor.cache_clear()
     profile = cProfile.Profile()
@@ -125,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         "cpu_ms_per_file_python": round(python_total, 4),
         "cpu_ms_per_file_native": None if native_total is None else round(native_total, 4),
         "native_share": round(taken, 4),
+        "cpu_ms_per_file_batched_cold_cache": None if batched is None else round(batched, 4),
         "cpu_ms_per_stage": per_stage,
         "cpu_ms_per_stage_native": per_native_stage,
         "load_average": [round(x, 2) for x in os.getloadavg()],
