@@ -225,6 +225,61 @@ def page_costs(es: Elasticsearch, es_url: str, alias: str, mix_params: list, rou
     }
 
 
+def floor(es: Elasticsearch, es_url: str, alias: str, mix_params: list) -> dict:
+    """The least any page of the mix can cost the node while it shows an exact total: each
+    page's counts search stripped to its query (size 0, no aggregations, `track_total_hits`
+    true), beside that counts search whole, the page's other searches (the hits search also
+    without highlights, and without its rescore) and all of them, each re-sent one at a time
+    with the request cache off. `took` summed per page and the node's
+    CPU per page (process CPU time over the whole pass): the node has two cores, so 2,000 ms
+    / CPU ms is the most pages a second it can answer, whatever the web tier does."""
+    node = sb.es_processes(es)[0]
+    pages = _page_requests(es_url, alias, mix_params, {})
+    variants: dict[str, list[list[dict]]] = {
+        "exact count only": [],
+        "counts search (total, facets, histogram)": [],
+        "the other searches (hits, did-you-mean)": [],
+        "hits search, no highlights": [],
+        "hits search, first pass alone (no rescore, no highlights)": [],
+        "the page's searches": [],
+    }
+    for _params, requests in pages:
+        searches = _searches(requests)
+        counted = [b for b in searches if b.get("track_total_hits") is True]
+        base = (counted or searches)[0]
+        bare = {"query": base.get("query", {"match_all": {}}), "size": 0, "track_total_hits": True}
+        if "post_filter" in base:  # the facet filters: the total is counted after them
+            bare["post_filter"] = base["post_filter"]
+        variants["exact count only"].append([bare])
+        variants["counts search (total, facets, histogram)"].append([base])
+        variants["the other searches (hits, did-you-mean)"].append(
+            [b for b in searches if b is not base]
+        )
+        hits = [b for b in searches if b is not base and "highlight" in b]
+        plain = [{k: v for k, v in b.items() if k != "highlight"} for b in hits]
+        variants["hits search, no highlights"].append(plain)
+        variants["hits search, first pass alone (no rescore, no highlights)"].append(
+            [{k: v for k, v in b.items() if k != "rescore"} for b in plain]
+        )
+        variants["the page's searches"].append(searches)
+    out: dict = {"pages": len(pages), "load_before": sb._load()}
+    for name, bodies in variants.items():
+        took: list[float] = []
+        started = sum(node.cpu_times()[:2])
+        for page in bodies:
+            took.append(
+                sum(es.search(index=alias, body=b, request_cache=False).body["took"] for b in page)
+            )
+        cpu = (sum(node.cpu_times()[:2]) - started) * 1000 / len(bodies)
+        out[name] = {
+            "took_sum_ms": sb.percentiles(took),
+            "es_cpu_ms_per_page": round(cpu, 1),
+            "most_pages_per_s_on_2_cores": round(2000 / cpu, 1) if cpu else None,
+        }
+    out["load_after"] = sb._load()
+    return out
+
+
 def ordinals_cost(es: Elasticsearch, alias: str, rounds: int = 3) -> dict:
     """What `eager_global_ordinals` would move from the first search after a refresh to the
     refresh itself: the empty page's counts request with the facets under filter aggs (they
@@ -378,6 +433,12 @@ def main() -> None:
         action="store_true",
         help="each page's searches re-sent with the request cache off: took per search, summed",
     )
+    parser.add_argument(
+        "--floor",
+        type=int,
+        metavar="PAGES",
+        help="the least a page with an exact total costs, over this many never-seen queries",
+    )
     args = parser.parse_args()
     es_url = discover_url()
     es = Elasticsearch(es_url, request_timeout=300)
@@ -388,7 +449,8 @@ def main() -> None:
     report = json.loads(out_path.read_text()) if out_path.exists() else {"levers": {}}
     web = sb.Gunicorn(es_url, alias)
     try:
-        mix = sb.query_mix(json.loads(sb._get(web.port, "/api/search"))["facets"])
+        facets = json.loads(sb._get(web.port, "/api/search"))["facets"]
+        mix = sb.query_mix(facets)
     finally:
         web.stop()
     report["queries"] = [sb.path_for(p) for p in mix]
@@ -413,7 +475,14 @@ def main() -> None:
         report["page_costs"] = page_costs(es, es_url, alias, mix)
         print(json.dumps(report["page_costs"]["sum_ms"]), flush=True)
         out_path.write_text(json.dumps(report, indent=1))
-    checks = args.ordinals or args.rescore_check or args.boosts_check or args.page_costs
+    if args.floor:
+        unseen = sb.unseen_mix(facets)[: args.floor]
+        report["floor"] = floor(es, es_url, alias, unseen)
+        print(json.dumps(report["floor"]), flush=True)
+        out_path.write_text(json.dumps(report, indent=1))
+    checks = (
+        args.ordinals or args.rescore_check or args.boosts_check or args.page_costs or args.floor
+    )
     for name in args.lever or ([] if checks else list(LEVERS)):
         what, overrides = LEVERS[name]
         print(f"lever: {name}", flush=True)
