@@ -230,9 +230,9 @@ def floor(es: Elasticsearch, es_url: str, alias: str, mix_params: list) -> dict:
     page's counts search stripped to its query (size 0, no aggregations, `track_total_hits`
     true), beside that counts search whole, the page's other searches (the hits search also
     without highlights, and without its rescore) and all of them, each re-sent one at a time
-    with the request cache off. `took` summed per page and the node's
-    CPU per page (process CPU time over the whole pass): the node has two cores, so 2,000 ms
-    / CPU ms is the most pages a second it can answer, whatever the web tier does."""
+    with the request cache off. `took` summed per page and the node's CPU per page (process CPU
+    time over the whole pass): the node has two cores, so 2,000 ms / CPU ms is the most pages a
+    second it can answer, whatever the web tier does."""
     node = sb.es_processes(es)[0]
     pages = _page_requests(es_url, alias, mix_params, {})
     variants: dict[str, list[list[dict]]] = {
